@@ -1,0 +1,24 @@
+import pytest
+
+from kinerja.core.testing import make_world
+
+
+@pytest.fixture
+def world(db):
+    return make_world()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Tests create many users: a fast hasher keeps the suite quick (production keeps PBKDF2).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
