@@ -37,7 +37,7 @@ var/.compiled: $(VENV)/.installed $(wildcard src/kinerja/locale/*/LC_MESSAGES/dj
 
 demo: system-deps $(VENV)/.installed var/.compiled
 	$(KINERJA) migrate --no-input -v 0
-	$(KINERJA) load_demo
+	$(KINERJA) load-demo
 	@echo ""
 	@echo "Kinerja Puskesmas is running at http://$(HOST)/  (Ctrl+C to stop)"
 	@echo "Demo logins (password for all: demo-kinerja-2026):"
