@@ -5,6 +5,7 @@ Screenshots go to test-artifacts/portal-*.png at 360x640 (a cheap phone) and 192
 
 import os
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
+START = datetime(2026, 11, 25, 7, 30)
 SIZES = {"phone": (360, 640), "tv": (1920, 1080)}
 PLACES = [
     ("01", "Sukamaju", -2.541, 120.332, True),
@@ -102,7 +104,9 @@ def _wait(page: Page, script: str, timeout: float = 10.0) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_public_pages_work_without_javascript(live_server, district, browser, size):
     width, height = SIZES[size]
-    context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=False)
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, java_script_enabled=False, locale="id-ID"
+    )
     page = context.new_page()
     page.goto(live_server.url + reverse("portal:home"))
     assert page.locator("h1").inner_text().startswith("Kinerja Puskesmas")
@@ -128,9 +132,10 @@ def test_public_pages_work_without_javascript(live_server, district, browser, si
 
 def _screen(browser, live_server, size: str) -> Page:
     width, height = SIZES[size]
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.clock.install()
+    page = browser.new_page(viewport={"width": width, "height": height}, locale="id-ID")
+    page.clock.install(time=START)
     page.goto(live_server.url + reverse("portal:screen", args=["sukamaju"]))
+    page.clock.pause_at(START + timedelta(seconds=2))  # from here on, time moves only by run_for()
     _wait(page, "document.getElementById('screen').dataset.shown === '1'")
     return page
 
@@ -142,7 +147,7 @@ def _shown(page: Page) -> int:
 def test_head_publishes_article_and_it_reaches_portal_and_screen(live_server, district, browser):
     screen = _screen(browser, live_server, "tv")
 
-    page = browser.new_page(viewport={"width": 360, "height": 640})
+    page = browser.new_page(viewport={"width": 360, "height": 640}, locale="id-ID")
     page.goto(live_server.url + reverse("accounts:login"))
     page.get_by_label("Nama pengguna").fill("kapus")
     page.get_by_label("Kata sandi").fill(PASSWORD)
@@ -161,7 +166,7 @@ def test_head_publishes_article_and_it_reaches_portal_and_screen(live_server, di
     page.get_by_role("button", name="Terbitkan").click()
     assert page.get_by_text("Diterbitkan").count() == 1
 
-    public = browser.new_page(viewport={"width": 360, "height": 640})
+    public = browser.new_page(viewport={"width": 360, "height": 640}, locale="id-ID")
     public.goto(live_server.url + reverse("portal:puskesmas", args=["sukamaju"]))
     public.get_by_role("link", name="Jadwal posbindu bulan ini").click()
     assert public.locator("article.prose li").all_inner_texts() == ["tekanan darah", "gula darah"]
@@ -179,7 +184,7 @@ def test_head_publishes_article_and_it_reaches_portal_and_screen(live_server, di
         if "Jadwal posbindu bulan ini" in seen:
             break
     assert "Jadwal posbindu bulan ini" in seen
-    screen.locator(".slide.on h1", has_text="Jadwal posbindu bulan ini").wait_for()
+    assert screen.locator(".slide.on h1").inner_text() == "Jadwal posbindu bulan ini"
     time.sleep(1)  # let the cross-fade finish before the screenshot
     _shot(screen, "screen-new-article-tv")
 

@@ -20,7 +20,7 @@ from kinerja.portal.selectors import (
     public_puskesmas,
 )
 
-MAP_WIDTH, MAP_HEIGHT = 640, 420
+MAP_WIDTH, MAP_HEIGHT = 480, 420
 
 
 def _page(request: HttpRequest, *, title: str, body: str, description: str = "") -> HttpResponse:
@@ -40,10 +40,10 @@ def map_markers(puskesmas_list) -> list[dict]:
         [(float(p.latitude), float(p.longitude)) for p in placed],
         width=MAP_WIDTH,
         height=MAP_HEIGHT,
-        padding=40,
+        padding=30,
     )
     return [
-        {"puskesmas": p, "x": point.x, "y": point.y, "label_left": point.x > MAP_WIDTH * 0.7}
+        {"puskesmas": p, "x": point.x, "y": point.y, "label_left": point.x > MAP_WIDTH * 0.6}
         for p, point in zip(placed, points, strict=True)
     ]
 
