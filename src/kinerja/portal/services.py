@@ -19,6 +19,7 @@ from kinerja.core.errors import ApplicationError
 from kinerja.core.services import audit_log, model_changes
 from kinerja.facilities.models import Puskesmas
 from kinerja.portal.cache import portal_changed
+from kinerja.portal.images import shrink_image
 from kinerja.portal.markup import render_markdown
 from kinerja.portal.models import Article, ArticleImage, Content, ScreenSettings
 from kinerja.portal.selectors import AUTHOR_DISTRICT_ROLES, can_edit, can_publish, can_withdraw
@@ -44,6 +45,8 @@ def content_new(*, user: User, model: type[Content]) -> Content:
 
 def _apply(item: Content, fields: dict[str, Any]) -> None:
     for name, value in fields.items():
+        if isinstance(value, UploadedFile):
+            value = shrink_image(value)
         setattr(item, name, value)
     if isinstance(item, Article):
         item.body_html = render_markdown(item.body, media_url=settings.MEDIA_URL)
@@ -127,7 +130,7 @@ def article_image_add(*, user: User, article: Article, image: UploadedFile, alt:
     """Store an image for use in the article's Markdown as ![alt](url)."""
     if not can_edit(user=user, item=article):
         raise ApplicationError(_("Anda tidak berwenang mengubah artikel ini."))
-    picture = ArticleImage.objects.create(article=article, image=image, alt=alt)
+    picture = ArticleImage.objects.create(article=article, image=shrink_image(image), alt=alt)
     audit_log(
         actor=user,
         action="portal.article.image_added",
