@@ -221,3 +221,23 @@ def test_screen_keeps_rotating_when_the_server_stops_answering(live_server, dist
     assert len(titles) >= 5
     assert page.locator(".slide.on h1").inner_text() != ""
     assert page.locator("#ticker-text").inner_text().startswith("Selamat datang di Puskesmas Sukamaju")
+
+
+def test_screen_reloads_once_a_day_and_only_when_the_server_answers(live_server, district, browser):
+    page = _screen(browser, live_server, "tv")
+    loads = []
+    page.on("load", lambda _: loads.append(1))
+    slides = page.evaluate("document.getElementById('screen').dataset.slideCount")
+    page.clock.run_for(int(slides) * 5_000)  # a whole round on the first day: no reload
+    assert loads == []
+
+    page.route("**/layar/sukamaju/", lambda route: route.abort())
+    page.clock.fast_forward("25:00:00")
+    page.clock.run_for(int(slides) * 5_000)
+    time.sleep(0.5)
+    assert loads == []  # server unreachable: keep playing rather than reload into an error page
+
+    page.unroute("**/layar/sukamaju/")
+    page.clock.fast_forward("02:00:00")
+    with page.expect_event("load"):
+        page.clock.run_for(int(slides) * 5_000)

@@ -65,3 +65,8 @@ def test_screen_settings_form_by_head(client, world):
 def test_unknown_screen_is_404(client, world):
     assert client.get("/layar/tidak-ada/").status_code == 404
     assert client.get("/layar/tidak-ada/playlist.json").status_code == 404
+
+
+def test_screen_answers_head_requests_for_its_daily_reload_check(client, world):
+    assert client.head(reverse("portal:screen", args=[world.a1.slug])).status_code == 200
+    assert client.post(reverse("portal:playlist", args=[world.a1.slug])).status_code == 405

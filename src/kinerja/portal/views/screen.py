@@ -4,7 +4,7 @@ import json
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from kinerja.core.decorators import public
 from kinerja.portal.cache import cached_text
@@ -21,7 +21,7 @@ def _playlist_text(puskesmas) -> str:
 
 
 @public
-@require_GET
+@require_safe
 def screen(request: HttpRequest, slug: str) -> HttpResponse:
     puskesmas = get_object_or_404(public_puskesmas(), slug=slug)
     playlist = json.loads(_playlist_text(puskesmas))
@@ -31,7 +31,7 @@ def screen(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @public
-@require_GET
+@require_safe
 def playlist(request: HttpRequest, slug: str) -> HttpResponse:
     puskesmas = get_object_or_404(public_puskesmas(), slug=slug)
     text = _playlist_text(puskesmas)

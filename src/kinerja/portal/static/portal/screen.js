@@ -58,6 +58,7 @@
       var seconds = Math.max(20, (next.running_text || "").length / 6);
       tickerText.style.animationDuration = seconds + "s";
     }
+    root.setAttribute("data-slide-count", String((next.slides || []).length));
     while (dots.firstChild) dots.removeChild(dots.firstChild);
     (next.slides || []).forEach(function () { add(dots, "span"); });
   }
