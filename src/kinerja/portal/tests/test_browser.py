@@ -177,6 +177,9 @@ def test_head_publishes_article_and_it_reaches_portal_and_screen(live_server, di
     page.get_by_role("button", name="Terbitkan").click()
     assert page.get_by_text("Diterbitkan").count() == 1
     assert _is_public("Jadwal posbindu bulan ini")
+    _shot(page, "manage-edit-phone")
+    page.goto(live_server.url + reverse("portal:content_list"))
+    _shot(page, "manage-list-phone")
 
     public = browser.new_page(viewport={"width": 360, "height": 640}, locale="id-ID")
     public.goto(live_server.url + reverse("portal:puskesmas", args=["sukamaju"]))

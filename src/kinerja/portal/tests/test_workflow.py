@@ -157,3 +157,28 @@ def test_unpublish_before_publish_is_refused(world):
         content_publish(
             user=world.head, item=article, publish_at=start, unpublish_at=start - timedelta(hours=1)
         )
+
+
+def test_content_list_shows_each_state_to_the_head_only_for_own_puskesmas(client, world):
+    now = timezone.now()
+    make_article(puskesmas=world.a1, title="Masih draf")
+    make_article(
+        puskesmas=world.a1, title="Nanti tayang", status="published", publish_at=now + timedelta(days=1)
+    )
+    make_article(puskesmas=world.a1, title="Sedang tayang", published=True)
+    make_article(
+        puskesmas=world.a1,
+        title="Sudah berakhir",
+        status="published",
+        publish_at=now - timedelta(days=3),
+        unpublish_at=now - timedelta(days=1),
+    )
+    make_article(puskesmas=world.b1, title="Milik Beta")
+    client.force_login(world.head)
+    text = client.get(reverse("portal:content_list")).content.decode()
+    for title, state in [("Masih draf", "Draf"), ("Nanti tayang", "Terjadwal"), ("Sedang tayang", "Tayang"),
+                         ("Sudah berakhir", "Berakhir")]:  # fmt: skip
+        row = text.split(title, 1)[1].split("</tr>", 1)[0]
+        assert f">{state}</span>" in row, title
+    assert "Milik Beta" not in text
+    assert reverse("portal:screen_settings", args=[world.a1.slug]) in text
