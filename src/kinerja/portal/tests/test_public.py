@@ -39,10 +39,10 @@ def test_puskesmas_page_shows_profile_programmes_and_network(client, world):
     make_programme(puskesmas=a1, title="Prolanis rahasia")  # draft
     text = client.get(reverse("portal:puskesmas", args=[a1.slug])).content.decode()
     for expected in ["Jl. Merdeka 1", "Jumat 07.30-11.00", "Kesehatan ibu dan anak", "Setiap Rabu minggu pertama",
-                     "Praktik Bidan Sari", 'id="capaian"']:  # fmt: skip
+                     "Praktik mandiri bidan (1)", 'id="capaian"']:  # fmt: skip
         assert expected in text
     assert "Prolanis rahasia" not in text
-    assert "0812999" not in text  # no phone numbers of private practitioners
+    assert "Praktik Bidan Sari" not in text and "0812999" not in text  # no names of persons
     assert client.get(reverse("portal:puskesmas", args=["tidak-ada"])).status_code == 404
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.static import serve
 
 from kinerja.core.decorators import public
+from kinerja.facilities.models import Facility
 from kinerja.facilities.selectors import puskesmas_network
 from kinerja.portal.cache import cached_text
 from kinerja.portal.mapping import project
@@ -70,9 +71,26 @@ def home(request: HttpRequest) -> HttpResponse:
     return _page(request, title=_("Kinerja Puskesmas"), body=body)
 
 
+# Practices named after a person (a doctor's or midwife's own practice): the portal shows how many
+# there are, not who, so no personal names reach the public site.
+PERSONAL_PRACTICES = {Facility.Kind.DOCTOR, Facility.Kind.DENTIST, Facility.Kind.MIDWIFE}
+
+
+def public_network(puskesmas) -> list[dict]:
+    """The Puskesmas' network for citizens: names of institutions, only counts of personal practices."""
+    groups = []
+    for label, facilities in puskesmas_network(puskesmas=puskesmas).items():
+        active = [f for f in facilities if f.active]
+        if not active:
+            continue
+        named = active[0].kind not in PERSONAL_PRACTICES
+        groups.append({"label": label, "count": len(active), "facilities": active if named else []})
+    return groups
+
+
 def _puskesmas_body(puskesmas) -> str:
     now = timezone.now()
-    network = puskesmas_network(puskesmas=puskesmas)
+    network = public_network(puskesmas)
     context = {
         "puskesmas": puskesmas,
         "services": puskesmas.services.all(),
