@@ -1,12 +1,10 @@
-import re
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import BaseModel
 
-# Kemendagri codes with dots (DOMAIN.md 7.1), plus our own two-digit dusun suffix under a village.
-CODE_PATTERN = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.[123]\d{3}(\.\d{2})?)?)?)?$")
+# Kemendagri codes with dots (DOMAIN.md 7.1) plus our dusun suffix; lives in codes.py, re-exported here.
+from kinerja.regions.codes import CODE_PATTERN  # noqa: F401
 
 
 class RegionQuerySet(models.QuerySet):
