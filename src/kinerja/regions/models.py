@@ -79,4 +79,9 @@ class Region(BaseModel):
 
     @property
     def label(self) -> str:
-        return f"{self.get_kind_display()} {self.name}"
+        """`Kabupaten Luwu Utara`, `Desa Pattimang`; a name that already starts with its kind
+        (a dusun written `Dusun Bone-Bone`) is not prefixed twice."""
+        kind = str(self.get_kind_display())
+        if self.name.lower().startswith(kind.lower() + " "):
+            return self.name
+        return f"{kind} {self.name}"
