@@ -58,6 +58,8 @@ def kind_of(code: str) -> str:
 
 def code_problem(code: str) -> str | None:
     """Why `code` is not a valid region code, as a Bahasa sentence with the fix; None when it is valid."""
+    if CODE_PATTERN.match(code) and (len(code) == 2 or regency_kind(code)):
+        return None
     if not code:
         return f"kode kosong. Isi kode Kemendagri dengan titik, misalnya {EXAMPLE}."
     if not CODE_PATTERN.match(code):

@@ -142,7 +142,7 @@ def regions_import_csv(
         raise RegionImportError(errors)
     file_codes = {r.values["code"].strip() for r in records}
     parents = {p for c in file_codes if codes.code_problem(c) is None and (p := codes.parent_code(c))}
-    existing = _stored_codes(parents - file_codes)
+    existing = set(_stored(parents - file_codes))
     rows, errors = csv_records_check(records, existing_codes=existing, progress=progress)
     if errors:
         raise RegionImportError(errors)
@@ -169,12 +169,16 @@ def _common_code(row_codes: list[str]) -> str:
     return ".".join(common) or min(row_codes, key=lambda c: (codes.level_of(c), c))
 
 
-def _stored_codes(wanted: Iterable[str]) -> set[str]:
+def _stored(wanted: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """code -> the stored values an import compares, as plain dicts (cheaper than model instances)."""
     wanted = sorted(wanted)
-    found: set[str] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        found.update(Region.objects.filter(code__in=chunk).values_list("code", flat=True))
+    found = {}
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start : start + 900]
+        for values in Region.objects.filter(code__in=chunk).values(
+            "pk", "code", *PACKAGE_FIELDS, *OPTIONAL_FIELDS
+        ):
+            found[values["code"]] = values
     return found
 
 
@@ -182,44 +186,34 @@ def _rows_save(
     *, rows: list[RegionRow], root_code: str, optional_fields: bool, progress: Progress
 ) -> ImportResult:
     """Create what is new, update what differs, count what is the same. Parents before children."""
-    wanted = {r.code for r in rows} | {p for r in rows if (p := r.parent_code)}
-    stored = Region.objects.in_bulk(list(wanted), field_name="code")
+    stored = _stored({r.code for r in rows} | {p for r in rows if (p := r.parent_code)})
     result = ImportResult(root=Region(code=root_code))
+    fields = PACKAGE_FIELDS + (OPTIONAL_FIELDS if optional_fields else ())
     to_update = []
+    now = timezone.now()
     for row in rows:
-        region = stored.get(row.code)
-        if region is None:
-            continue
-        diff = _row_diff(region, row, optional_fields)
+        values = stored.get(row.code)
+        diff = _row_diff(values, row, optional_fields) if values else None
         if diff:
             result.changes[row.code] = diff
+            region = Region(pk=values["pk"], updated_at=now, **{f: values[f] for f in fields})
+            for name, (_old, new) in diff.items():
+                setattr(region, name, new)
             to_update.append(region)
+    Region.objects.bulk_update(to_update, [*fields, "updated_at"], batch_size=BATCH_SIZE)
     result.updated = len(to_update)
     result.unchanged = sum(1 for r in rows if r.code in stored) - result.updated
-    now = timezone.now()
-    for region in to_update:
-        region.updated_at = now
-    fields = list(PACKAGE_FIELDS + (OPTIONAL_FIELDS if optional_fields else ())) + ["updated_at"]
-    Region.objects.bulk_update(to_update, fields, batch_size=BATCH_SIZE)
     new_rows = sorted((r for r in rows if r.code not in stored), key=lambda r: (r.level, r.code))
-    result.created = _rows_create(new_rows, {c: r.pk for c, r in stored.items()}, progress)
+    result.created = _rows_create(new_rows, {c: v["pk"] for c, v in stored.items()}, progress)
     result.root = Region.objects.get(code=root_code)
     return result
 
 
-def _row_diff(region: Region, row: RegionRow, optional_fields: bool) -> dict[str, list[Any]]:
+def _row_diff(stored: dict[str, Any], row: RegionRow, optional_fields: bool) -> dict[str, list[Any]]:
     new_values: dict[str, Any] = {"name": row.name, "kind": row.kind}
     if optional_fields:
-        new_values.update(
-            {f: getattr(row, f) for f in OPTIONAL_FIELDS if getattr(row, f) is not None},
-        )
-    diff = {}
-    for name, new in new_values.items():
-        old = getattr(region, name)
-        if old != new:
-            diff[name] = [old, new]
-            setattr(region, name, new)
-    return diff
+        new_values.update({f: getattr(row, f) for f in OPTIONAL_FIELDS if getattr(row, f) is not None})
+    return {name: [stored[name], new] for name, new in new_values.items() if stored[name] != new}
 
 
 def _rows_create(rows: list[RegionRow], pk_by_code: dict[str, int], progress: Progress) -> int:
