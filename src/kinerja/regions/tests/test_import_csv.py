@@ -273,3 +273,18 @@ def test_command_errors(db, args):
     with pytest.raises(CommandError):
         call_command("import-regions", *args)
     assert Region.objects.count() == 0
+
+
+def test_command_shows_progress_for_a_large_file(luwu_utara, tmp_path, capsys):
+    villages = Region.objects.filter(level=4).values_list("code", flat=True)
+    lines = [f"{v}.{n:02d},Dusun {n}" for v in villages for n in range(1, 13)]
+    assert len(lines) >= 2000
+    path = tmp_path / "dusun.csv"
+    path.write_text("code,name\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+    call_command("import-regions", "--file", str(path))
+
+    out, err = capsys.readouterr()
+    assert "Memeriksa baris" in err and "Menyimpan wilayah baru" in err
+    assert f"{len(lines)} baru" in out
+    assert Region.objects.filter(level=5).count() == len(lines)
