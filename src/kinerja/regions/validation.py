@@ -129,9 +129,11 @@ def _header_check(header: list[str]) -> list[RowError]:
             )
     seen = set()
     for column in header:
+        if not column:  # Excel often adds empty columns at the end: ignore them
+            continue
         if column in seen:
             errors.append(RowError(1, column, f"kolom '{column}' muncul dua kali. Hapus salah satunya."))
-        elif column not in COLUMNS and column:
+        elif column not in COLUMNS:
             errors.append(
                 RowError(1, column, f"kolom '{column}' tidak dikenal. Pakai nama kolom ini saja: {known}.")
             )
@@ -182,33 +184,9 @@ def _record_check(
             )
         )
     code = values["code"].strip()
-    problem = codes.code_problem(code)
-    if problem:
-        errors.append(RowError(line, "code", problem))
-    elif code in first_line:
-        errors.append(
-            RowError(
-                line,
-                "code",
-                f"kode '{code}' sudah dipakai di baris {first_line[code]}. Hapus salah satu baris.",
-            )
-        )
-    else:
-        first_line[code] = line
-        parent = codes.parent_code(code)
-        if parent and parent not in valid_codes and parent not in existing_codes:
-            errors.append(RowError(line, "code", _unknown_parent_message(code, parent)))
+    code_ok = _code_check(code, line, errors, first_line, valid_codes, existing_codes)
     name = " ".join(values["name"].split())
-    if not name:
-        errors.append(RowError(line, "name", f"nama kosong untuk kode '{code}'. Isi nama wilayahnya."))
-    elif len(name) > NAME_MAX_LENGTH:
-        errors.append(
-            RowError(
-                line, "name", f"nama terlalu panjang ({len(name)} huruf, paling banyak {NAME_MAX_LENGTH})."
-            )
-        )
-    elif not problem and (name_error := codes.name_problem(code, name)):
-        errors.append(RowError(line, "name", name_error))
+    _name_check(code, name, line, errors, code_ok=code_ok)
     remoteness = _remoteness(values.get("remoteness", ""), line, errors)
     population = _integer(values.get("population", ""), "population", line, errors)
     travel_minutes = _integer(values.get("travel_minutes", ""), "travel_minutes", line, errors)
@@ -225,6 +203,41 @@ def _record_check(
         travel_minutes=travel_minutes,
     )
     return row, []
+
+
+def _code_check(
+    code: str,
+    line: int,
+    errors: list[RowError],
+    first_line: dict[str, int],
+    valid_codes: set[str],
+    existing_codes: Collection[str],
+) -> bool:
+    """Format, duplicates and parent; True when the code itself is well formed."""
+    problem = codes.code_problem(code)
+    if problem:
+        errors.append(RowError(line, "code", problem))
+        return False
+    if code in first_line:
+        message = f"kode '{code}' sudah dipakai di baris {first_line[code]}. Hapus salah satu baris."
+        errors.append(RowError(line, "code", message))
+        return True
+    first_line[code] = line
+    parent = codes.parent_code(code)
+    if parent and parent not in valid_codes and parent not in existing_codes:
+        errors.append(RowError(line, "code", _unknown_parent_message(code, parent)))
+    return True
+
+
+def _name_check(code: str, name: str, line: int, errors: list[RowError], *, code_ok: bool) -> None:
+    """Not empty, not too long, and (for a well-formed regency code) not Kota under a kabupaten code."""
+    if not name:
+        errors.append(RowError(line, "name", f"nama kosong untuk kode '{code}'. Isi nama wilayahnya."))
+    elif len(name) > NAME_MAX_LENGTH:
+        message = f"nama terlalu panjang ({len(name)} huruf, paling banyak {NAME_MAX_LENGTH})."
+        errors.append(RowError(line, "name", message))
+    elif code_ok and (problem := codes.name_problem(code, name)):
+        errors.append(RowError(line, "name", problem))
 
 
 def _unknown_parent_message(code: str, parent: str) -> str:

@@ -45,3 +45,9 @@ def test_short_row_has_empty_optional_cells():
     rows, errors = check("code,name,population\n73.22.01.2001.01,Dusun A\n")
 
     assert errors == [] and rows[0].population is None
+
+
+def test_empty_columns_excel_adds_are_ignored():
+    rows, errors = check("code,name,,\n73.22.01.2001.01,Dusun A,,\n")
+
+    assert errors == [] and rows[0].name == "Dusun A"
