@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 
 from kinerja.accounts.models import User
-from kinerja.facilities.demo import FEMALE_FIRST_NAMES, FIRST_NAMES, LAST_NAMES
+from kinerja.facilities.demo import FEMALE_FIRST_NAMES, FIRST_NAMES, LAST_NAMES, district_plan
 from kinerja.facilities.models import Puskesmas
 from kinerja.regions.models import Region
 
@@ -45,13 +45,17 @@ def _planned_users(district: Region) -> list[dict]:
         for username, role, name, program in DISTRICT_USERS
     ]
     used = {u["full_name"] for u in users}
-    for puskesmas in Puskesmas.objects.in_district(district).order_by("code"):
+    # Usernames come from the planned slugs, so a Puskesmas whose slug the district changed does not
+    # get a second pair of accounts; Puskesmas the district added itself get no demo accounts.
+    planned_slugs = {p.code: p.slug for p in district_plan().puskesmas}
+    for puskesmas in Puskesmas.objects.in_district(district).filter(code__in=planned_slugs).order_by("code"):
+        slug = planned_slugs[puskesmas.code]
         for prefix, role in (("kapus", Role.PUSKESMAS_HEAD), ("operator", Role.PUSKESMAS_OPERATOR)):
-            username = f"{prefix}.{puskesmas.slug}"
+            username = f"{prefix}.{slug}"
             name = _person(rng, used, head=role == Role.PUSKESMAS_HEAD)
             if username in SUKAMAJU:
                 role, name = SUKAMAJU[username]
-            elif role == Role.PUSKESMAS_HEAD and puskesmas.slug in WITHOUT_HEAD:
+            elif role == Role.PUSKESMAS_HEAD and slug in WITHOUT_HEAD:
                 continue
             users.append({"username": username, "role": role, "full_name": name, "puskesmas": puskesmas})
     return users

@@ -81,6 +81,22 @@ def test_second_run_keeps_a_changed_password_and_name(client):
     assert login(client, "operator.sukamaju", "sandi-baru-sukamaju-99").status_code == 302
 
 
+def test_second_run_after_a_slug_change_creates_no_new_accounts():
+    load_demo()
+    Puskesmas.objects.filter(slug="sukamaju").update(slug="sukamaju-baru")
+    users = User.objects.count()
+    load_demo()
+    assert User.objects.count() == users
+    assert User.objects.get(username="kapus.sukamaju").puskesmas.slug == "sukamaju-baru"
+
+
+def test_demo_accounts_skip_a_puskesmas_the_district_added(world):
+    load_demo()
+    assert not User.objects.filter(
+        puskesmas__in=[world.a1, world.a2, world.b1], username__contains="."
+    ).exists()
+
+
 def test_district_admin_home_shows_all_sixteen_puskesmas(client):
     load_demo()
     login(client, "dinkes.admin")
@@ -117,6 +133,9 @@ def test_django_admin_speaks_bahasa_and_lists_sixteen_puskesmas(client):
     assert changelist.status_code == 200
     assert "16 Puskesmas" in changelist.content.decode()
     assert client.get(reverse("admin:regions_region_changelist")).status_code == 200
+    sukamaju = Puskesmas.objects.get(slug="sukamaju")
+    change = client.get(reverse("admin:facilities_puskesmas_change", args=[sukamaju.pk]))
+    assert change.status_code == 200 and "Sukamaju" in change.content.decode()
 
 
 def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(client):

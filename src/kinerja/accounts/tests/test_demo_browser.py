@@ -73,6 +73,8 @@ def test_demo_login_lands_on_its_home(demo, browser, live_server, username):
 def test_operator_works_on_a_small_phone(demo, browser, live_server):
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport=PHONE, locale="id-ID", is_mobile=True, has_touch=True)
+    page.goto(live_server.url + reverse("accounts:login"))
+    page.screenshot(path=str(ARTIFACTS / "demo-login-360x640.png"))
     _sign_in(page, live_server, "operator.sukamaju")
     assert "Operator Puskesmas" in page.locator("body").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the home page scrolls sideways"

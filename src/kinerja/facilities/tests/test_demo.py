@@ -3,7 +3,9 @@
 from collections import Counter
 
 import pytest
+from django.urls import reverse
 
+from kinerja.core.testing import make_user
 from kinerja.facilities.demo import DISTRICT_CODE, district_load, district_plan
 from kinerja.facilities.models import Facility, Puskesmas
 from kinerja.facilities.tests.digest import database_digest
@@ -172,3 +174,16 @@ def test_real_regions_are_left_alone(world):
     world.a1.refresh_from_db()
     assert world.a1.catchment_villages.count() == 1
     assert after["accounts.User"] == before["accounts.User"]
+
+
+def test_profile_shows_the_working_area_and_unlocalized_coordinates(client):
+    _load()
+    sukamaju = Puskesmas.objects.get(slug="sukamaju")
+    villages = sukamaju.catchment_villages.all()
+    hamlets = Region.objects.filter(parent__in=villages).count()
+    population = sum(v.population for v in villages)
+    client.force_login(make_user(role="puskesmas_operator", puskesmas=sukamaju))
+    page = client.get(reverse("facilities:puskesmas_detail", args=["sukamaju"])).content.decode()
+    assert f"{sukamaju.latitude}, {sukamaju.longitude}" in page  # a dot, never a decimal comma
+    assert f">{hamlets}</td>" in page
+    assert f">{population:,}</td>".replace(",", ".") in page  # Indonesian thousands separator
