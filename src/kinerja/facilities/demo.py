@@ -285,13 +285,13 @@ def _plan_own_network(rng, plan, puskesmas_code, villages) -> None:
             name = next(r.name for r in plan.regions if r.code == village)
             plan.facilities.append(
                 FacilityPlan(
-                    f"PUSTU-{village}",
-                    Facility.Kind.PUSTU,
-                    f"Pustu {name}",
-                    "pemerintah",
-                    puskesmas_code,
-                    village,
-                )  # fmt: skip
+                    code=f"PUSTU-{village}",
+                    kind=Facility.Kind.PUSTU,
+                    name=f"Pustu {name}",
+                    ownership="pemerintah",
+                    puskesmas=puskesmas_code,
+                    village=village,
+                )
             )
     for village in villages:
         hamlets = [r for r in plan.regions if r.parent_code == village]
@@ -299,14 +299,14 @@ def _plan_own_network(rng, plan, puskesmas_code, villages) -> None:
         for hamlet, name in zip(hamlets, names, strict=True):
             plan.facilities.append(
                 FacilityPlan(
-                    f"POSYANDU-{hamlet.code}",
-                    Facility.Kind.POSYANDU,
-                    f"Posyandu {name}",
-                    "masyarakat",
-                    puskesmas_code,
-                    village,
-                    hamlet.code,
-                )  # fmt: skip
+                    code=f"POSYANDU-{hamlet.code}",
+                    kind=Facility.Kind.POSYANDU,
+                    name=f"Posyandu {name}",
+                    ownership="masyarakat",
+                    puskesmas=puskesmas_code,
+                    village=village,
+                    hamlet=hamlet.code,
+                )
             )
 
 
@@ -331,14 +331,14 @@ def _plan_partners(rng: random.Random, plan: DistrictPlan) -> None:
             near = (float(owner.fields["latitude"]), float(owner.fields["longitude"]))
             plan.facilities.append(
                 FacilityPlan(
-                    f"JEJARING-99.01-{n:03d}",
-                    kind,
-                    name,
-                    "swasta",
-                    owner.code,
-                    rng.choice(owner.villages),
+                    code=f"JEJARING-99.01-{n:03d}",
+                    kind=kind,
+                    name=name,
+                    ownership="swasta",
+                    puskesmas=owner.code,
+                    village=rng.choice(owner.villages),
                     fields=_coordinates(rng, near, 0.03),
-                )  # fmt: skip
+                )
             )
     town = plan.puskesmas[0].villages
     for n, (name, ownership) in enumerate(
@@ -346,14 +346,14 @@ def _plan_partners(rng: random.Random, plan: DistrictPlan) -> None:
     ):
         plan.facilities.append(
             FacilityPlan(
-                f"RS-99.01-{n:02d}",
-                Facility.Kind.HOSPITAL,
-                name,
-                ownership,
-                None,
-                town[n],
+                code=f"RS-99.01-{n:02d}",
+                kind=Facility.Kind.HOSPITAL,
+                name=name,
+                ownership=ownership,
+                puskesmas=None,  # a hospital serves the whole district
+                village=town[n],
                 fields={"address": f"Jl. Jenderal Sudirman No. {10 * n}, Nusa Kota"},
-            )  # fmt: skip
+            )
         )
 
 
@@ -452,7 +452,7 @@ def _puskesmas_write(plan: DistrictPlan, services: dict[str, int]) -> int:
                 area_category=p.area,
                 inpatient=p.inpatient,
                 **fields,
-            )  # fmt: skip
+            )
         )
     Puskesmas.objects.bulk_create(rows)
     ids = dict(Puskesmas.objects.filter(code__in=[p.code for p in missing]).values_list("code", "id"))
