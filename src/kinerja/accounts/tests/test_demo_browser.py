@@ -106,6 +106,7 @@ def test_district_admin_reaches_every_menu_item_on_a_small_phone(demo, browser, 
         page.wait_for_load_state()
         assert page.get_by_role("heading", level=1).inner_text() == heading
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, f"{label} scrolls sideways"
+        page.screenshot(path=str(ARTIFACTS / f"demo-{label.lower()}-dinkes.admin-360x640.png"))
     page.get_by_role("navigation").get_by_role("link", name="Data master").click()
     page.wait_for_load_state()
     assert "Data master Dinas Kesehatan" in page.locator("body").inner_text()
