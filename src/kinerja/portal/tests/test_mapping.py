@@ -1,6 +1,6 @@
 import pytest
 
-from kinerja.portal.mapping import MapPoint, project
+from kinerja.portal.mapping import CANDIDATES, MapPoint, place_labels, project
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,20 @@ def test_project_keeps_proportions_away_from_the_equator():
     width = points[1].x - points[0].x
     height = points[0].y - points[2].y
     assert width == pytest.approx(height, rel=0.02)
+
+
+RIGHT, LEFT, ABOVE, BELOW = CANDIDATES
+
+
+@pytest.mark.parametrize(
+    "points, names, expected",
+    [
+        ([MapPoint(50, 100)], ["Sukamaju"], [RIGHT]),
+        ([MapPoint(380, 100)], ["Sukamaju"], [LEFT]),  # no room on the right
+        ([MapPoint(50, 100), MapPoint(300, 100)], ["Satu", "Dua"], [RIGHT, RIGHT]),
+        ([MapPoint(150, 100), MapPoint(160, 104)], ["Nusa Kota", "Pasar Baru"], [LEFT, RIGHT]),
+        ([MapPoint(150, 100)] * 5, list("ABCDE"), [RIGHT, LEFT, ABOVE, BELOW, None]),
+    ],
+)
+def test_place_labels(points, names, expected):
+    assert place_labels(points, names, width=400, height=300, font_px=16, radius=11) == expected

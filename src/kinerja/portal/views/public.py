@@ -12,7 +12,7 @@ from kinerja.core.decorators import public
 from kinerja.facilities.models import Facility
 from kinerja.facilities.selectors import puskesmas_network
 from kinerja.portal.cache import cached_text
-from kinerja.portal.mapping import project
+from kinerja.portal.mapping import place_labels, project
 from kinerja.portal.models import Article
 from kinerja.portal.selectors import (
     public_announcements,
@@ -21,7 +21,7 @@ from kinerja.portal.selectors import (
     public_puskesmas,
 )
 
-MAP_WIDTH, MAP_HEIGHT = 480, 420
+MAP_WIDTH, MAP_HEIGHT, MAP_PADDING = 480, 440, 24
 
 
 def _page(request: HttpRequest, *, title: str, body: str, description: str = "") -> HttpResponse:
@@ -36,16 +36,20 @@ def district_name(puskesmas_list) -> str:
 
 
 def map_markers(puskesmas_list) -> list[dict]:
-    placed = [p for p in puskesmas_list if p.has_coordinates]
+    """Numbered markers (the number matches the list beside the map) with names where they fit."""
+    numbered = [(n, p) for n, p in enumerate(puskesmas_list, start=1) if p.has_coordinates]
     points = project(
-        [(float(p.latitude), float(p.longitude)) for p in placed],
+        [(float(p.latitude), float(p.longitude)) for _, p in numbered],
         width=MAP_WIDTH,
         height=MAP_HEIGHT,
-        padding=30,
+        padding=MAP_PADDING,
+    )
+    labels = place_labels(
+        points, [p.name for _, p in numbered], width=MAP_WIDTH, height=MAP_HEIGHT, font_px=16, radius=11
     )
     return [
-        {"puskesmas": p, "x": point.x, "y": point.y, "label_left": point.x > MAP_WIDTH * 0.6}
-        for p, point in zip(placed, points, strict=True)
+        {"number": n, "puskesmas": p, "x": point.x, "y": point.y, "label": label}
+        for (n, p), point, label in zip(numbered, points, labels, strict=True)
     ]
 
 
