@@ -55,8 +55,9 @@
     etag = '"' + next.version + '"';
     if (tickerText.textContent !== (next.running_text || "")) {
       tickerText.textContent = next.running_text || "";
-      var seconds = Math.max(20, (next.running_text || "").length / 6);
-      tickerText.style.animationDuration = seconds + "s";
+      // Constant reading speed whatever the text's length: about an eighth of the screen height a second.
+      var speed = Math.max(60, window.innerHeight * 0.12);
+      tickerText.style.animationDuration = Math.max(10, tickerText.scrollWidth / speed) + "s";
     }
     root.setAttribute("data-slide-count", String((next.slides || []).length));
     while (dots.firstChild) dots.removeChild(dots.firstChild);
