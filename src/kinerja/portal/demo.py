@@ -109,10 +109,16 @@ def _draft_article(district, owner) -> int:
 
 
 def _programmes_for(place: Puskesmas, rng: random.Random) -> list[tuple]:
-    posyandu = list(
-        Facility.objects.filter(puskesmas=place, kind=Facility.Kind.POSYANDU).order_by("name")[:3]
+    posyandu = sorted(
+        set(
+            Facility.objects.filter(puskesmas=place, kind=Facility.Kind.POSYANDU).values_list(
+                "name", flat=True
+            )
+        )
     )
-    names = ", ".join(p.name for p in posyandu) or "Posyandu di setiap desa wilayah kerja"
+    names = ", ".join(posyandu[:3]) or "Posyandu di setiap desa wilayah kerja"
+    if len(posyandu) > 3:
+        names += f", dan {len(posyandu) - 3} Posyandu lain"
     day, week = rng.choice(WEEKDAYS), rng.choice(WEEKS)
     return [
         (Programme.Kind.POSYANDU, "Hari buka Posyandu",

@@ -1,6 +1,7 @@
 """The public site: no login, only published content, cached for a minute per content version."""
 
 from django.conf import settings
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -103,7 +104,7 @@ def _puskesmas_body(puskesmas) -> str:
         "villages": puskesmas.catchment_villages.order_by("name"),
         "programmes": public_programmes(now=now)
         .for_puskesmas_page(puskesmas)
-        .order_by("puskesmas", "kind", "title"),
+        .order_by(F("puskesmas").asc(nulls_last=True), "kind", "title"),
         "announcements": public_announcements(now=now).for_puskesmas_page(puskesmas)[:5],
         "articles": public_articles(now=now).for_puskesmas_page(puskesmas)[:6],
     }
