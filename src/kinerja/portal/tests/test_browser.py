@@ -118,6 +118,11 @@ def test_public_pages_work_without_javascript(live_server, district, browser, si
     assert page.locator(".map circle").count() == len(PLACES)
     assert page.get_by_role("link", name="ASI saja selama enam bulan pertama").count() == 1
     _shot(page, f"home-{size}")
+    page.keyboard.press("Tab")  # keyboard users first meet the skip link, then the portal menu
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Beranda"
 
     page.get_by_role("link", name="Puskesmas Sukamaju").click()
     assert page.locator("h1").inner_text() == "Puskesmas Sukamaju"
@@ -177,6 +182,11 @@ def test_head_publishes_article_and_it_reaches_portal_and_screen(live_server, di
     page.get_by_role("button", name="Terbitkan").click()
     assert page.get_by_text("Diterbitkan").count() == 1
     assert _is_public("Jadwal posbindu bulan ini")
+    unlabelled = page.evaluate(
+        "[...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')]"
+        ".filter(e => !e.labels.length).map(e => e.name)"
+    )
+    assert unlabelled == []
     _shot(page, "manage-edit-phone")
     page.goto(live_server.url + reverse("portal:content_list"))
     _shot(page, "manage-list-phone")

@@ -182,3 +182,24 @@ def test_content_list_shows_each_state_to_the_head_only_for_own_puskesmas(client
         assert f">{state}</span>" in row, title
     assert "Milik Beta" not in text
     assert reverse("portal:screen_settings", args=[world.a1.slug]) in text
+
+
+def test_head_schedules_through_the_form_in_local_time(client, world, settings):
+    article = make_article(puskesmas=world.a1)
+    client.force_login(world.head)
+    response = client.post(
+        reverse("portal:article_publish", args=[article.pk]),
+        {"publish_at": "2030-01-02T08:00", "unpublish_at": "2030-01-09T08:00"},
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    local = timezone.localtime(article.publish_at)
+    assert (local.year, local.month, local.day, local.hour) == (2030, 1, 2, 8)
+    assert str(local.tzinfo) == settings.TIME_ZONE
+    assert not article.is_public()
+    assert "Terjadwal" in client.get(reverse("portal:content_list")).content.decode()
+
+    bad = client.post(
+        reverse("portal:article_publish", args=[article.pk]), {"publish_at": "besok"}, follow=True
+    )
+    assert "Tanggal tayang tidak terbaca" in bad.content.decode()
