@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,7 +47,7 @@ def version_current(*, puskesmas: Puskesmas) -> SurveyVersion:
         SurveyVersion.objects.filter(
             Q(district=puskesmas.district_id) | Q(district__isnull=True), active=True
         )
-        .order_by("district__isnull", "-valid_from", "-id")
+        .order_by(F("district").asc(nulls_last=True), "-valid_from", "-id")
         .first()
     )
     if version is None:
