@@ -266,6 +266,7 @@ def complaint_list(*, puskesmas: QuerySet[Puskesmas] | Puskesmas, status: str = 
 
 def complaint_stats(*, complaints: QuerySet[Complaint]) -> dict:
     """Counts per status and how many answers came within the target time."""
+    complaints = complaints.select_related(None)
     by_status = {r["status"]: r["n"] for r in complaints.values("status").annotate(n=Count("id")).order_by()}
     answered = list(complaints.filter(answered_at__isnull=False).only("answered_at", "due_at", "received_at"))
     on_time = sum(1 for c in answered if c.answered_at <= c.due_at)
