@@ -50,11 +50,23 @@ def version_current(*, puskesmas: Puskesmas) -> SurveyVersion:
         .order_by(F("district").asc(nulls_last=True), "-valid_from", "-id")
         .first()
     )
+    if version is None and not SurveyVersion.objects.exists():
+        versions_ensure_default()
+        return version_current(puskesmas=puskesmas)
     if version is None:
         raise ApplicationError(
             _("Belum ada kuesioner SKM yang aktif. Minta admin Dinas mengaktifkan satu versi.")
         )
     return version
+
+
+@transaction.atomic
+def versions_ensure_default() -> None:
+    """Seed the national questionnaires when none exist (normally done by migration 0002)."""
+    from kinerja.satisfaction.instruments import seed
+    from kinerja.satisfaction.models import GradeBand, SurveyElement
+
+    seed(SurveyVersion, SurveyElement, GradeBand)
 
 
 def version_weights(*, version: SurveyVersion) -> list[Fraction]:

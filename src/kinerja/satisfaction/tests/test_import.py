@@ -139,3 +139,13 @@ def test_ikm_command_bad_file(db, tmp_path):
         call_command("ikm", str(bad))
     with pytest.raises(CommandError, match="tidak ditemukan"):
         call_command("ikm", str(tmp_path / "tidak-ada.csv"))
+
+
+def test_questionnaires_are_reseeded_after_a_flush(world):
+    from kinerja.satisfaction.models import SurveyVersion
+    from kinerja.satisfaction.services.survey import version_current
+
+    SurveyVersion.objects.all().delete()
+    version = version_current(puskesmas=world.a1)
+    assert version.code == "skm-2017" and version.elements.count() == 9 and version.bands.count() == 4
+    assert SurveyVersion.objects.get(code="ikm-2004").elements.count() == 14

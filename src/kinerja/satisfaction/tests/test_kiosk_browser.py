@@ -25,6 +25,12 @@ def _wait_for(predicate, timeout=15.0):
     return False
 
 
+def _queued(page) -> list[int]:
+    """Answers waiting in the kiosk's localStorage queue (read in the page, not in the database, so the
+    test thread never competes with the live server for the SQLite tables)."""
+    return page.evaluate("Object.keys(localStorage).map(k => JSON.parse(localStorage[k]).length)")
+
+
 def _answer_once(page, comment: str) -> None:
     page.get_by_role("button", name="Mulai").click()
     for number, value in enumerate((4, 3, 4, 4, 3, 4, 4, 2, 3), start=1):  # each tap moves on by itself
@@ -61,7 +67,8 @@ def test_kiosk_on_a_tablet(live_server, world):
         page.get_by_role("button", name="Kembali").click()
 
         _answer_once(page, "Ruang tunggu nyaman")
-        assert _wait_for(lambda: Response.objects.count() == 1), "the kiosk answer never reached the server"
+        assert _wait_for(lambda: _queued(page) == [0]), "the kiosk answer never reached the server"
+        assert Response.objects.count() == 1
         stored = Response.objects.get()
         assert stored.source == "kios" and stored.sex == "P" and stored.age_group == "30-39"
         assert sorted(stored.answers.values_list("value", flat=True)) == sorted([4, 3, 4, 4, 3, 4, 4, 2, 3])
@@ -72,8 +79,7 @@ def test_kiosk_on_a_tablet(live_server, world):
         context.set_offline(True)
         _answer_once(page, "Dijawab saat jaringan putus")
         page.wait_for_timeout(500)
-        queued = page.evaluate("Object.keys(localStorage).map(k => JSON.parse(localStorage[k]).length)")
-        assert queued == [1] and Response.objects.count() == 1
+        assert _queued(page) == [1] and Response.objects.count() == 1
         page.screenshot(path=str(ARTIFACTS / "skm-kiosk-offline.png"))
         context.set_offline(False)
         assert _wait_for(lambda: Response.objects.count() == 2, timeout=25), (
@@ -86,3 +92,39 @@ def test_kiosk_on_a_tablet(live_server, world):
         )
         assert Response.objects.filter(comment="Dijawab saat jaringan putus").count() == 1
         browser.close()
+
+
+@pytest.mark.browser
+def test_paper_grid_with_the_keyboard_only(live_server, world, client):
+    """An operator types two paper questionnaires without touching the mouse."""
+    from playwright.sync_api import sync_playwright
+
+    units = units_ensure_default(puskesmas=world.a1)
+    client.force_login(world.operator)
+    session = client.cookies["sessionid"].value
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+        page = context.new_page()
+        page.goto(live_server.url + reverse("satisfaction:paper_entry", args=[world.a1.slug]))
+        page.select_option("#id_unit", str(units[2].pk))
+        page.locator("input[name='r1-u1']").focus()
+        page.keyboard.type("434434432")  # each digit jumps to the next cell; after U9 comes Umur
+        page.keyboard.type("52")
+        page.keyboard.press("Tab")
+        page.keyboard.type("L")
+        page.keyboard.press("Enter")  # Enter moves to the next row
+        page.keyboard.type("333333333")
+        page.keyboard.press("Control+Enter")  # saves
+        page.get_by_text("2 kuesioner kertas tersimpan").wait_for()
+        page.screenshot(path=str(ARTIFACTS / "skm-paper-grid.png"))
+        browser.close()
+    stored = list(Response.objects.order_by("id"))
+    assert len(stored) == 2 and all(r.unit == units[2] and r.source == "kertas" for r in stored)
+    assert stored[0].age_group == "50-59" and stored[0].sex == "L"
+    assert sorted(stored[0].answers.values_list("value", flat=True)) == [2, 3, 3, 3, 4, 4, 4, 4, 4]
+    assert list(stored[1].answers.values_list("value", flat=True)) == [3] * 9

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.accounts.access import (
@@ -174,12 +175,17 @@ def paper_entry(request: HttpRequest, slug: str) -> HttpResponse:
                     f"{reverse('satisfaction:paper_entry', args=[slug])}?unit={head.cleaned_data['unit'].pk}"
                 )
     if request.method == "GET":
-        head = GridHeadForm(puskesmas=puskesmas, initial={"unit": request.GET.get("unit")})
+        head = GridHeadForm(
+            puskesmas=puskesmas,
+            initial={"unit": request.GET.get("unit"), "answered_on": timezone.localdate()},
+        )
+    digits = {f"u{e.number}" for e in elements}
+    grid = [(line, [(key, value, key in digits) for key, value in values.items()]) for line, values in rows]
     context = {
         "puskesmas": puskesmas,
         "head": head,
         "elements": elements,
-        "rows": rows,
+        "rows": grid,
         "errors": errors,
         "version": version,
     }

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from kinerja.satisfaction.formulas import minimum_sample, round_half_up
 from kinerja.satisfaction.models import SurveyVersion
 from kinerja.satisfaction.services.imports import ImportRejected, table_read, table_submissions
-from kinerja.satisfaction.services.survey import version_bands, version_weights
+from kinerja.satisfaction.services.survey import version_bands, version_weights, versions_ensure_default
 from kinerja.satisfaction.services.tally import submissions_ikm
 
 
@@ -56,6 +56,7 @@ class Command(BaseCommand):
             self._print(data)
 
     def _version(self, code: str) -> SurveyVersion:
+        versions_ensure_default()
         qs = SurveyVersion.objects.all()
         version = (
             qs.filter(code=code).first() if code else qs.filter(active=True, district__isnull=True).first()
