@@ -167,6 +167,7 @@ def _complaints(puskesmas: Puskesmas, units: list[ServiceUnit], rng: random.Rand
             unit=rng.choice(units),
             category=category,
             description=text,
+            tracking_code="D" + "".join(rng.choice("0123456789ABCDEF") for _ in range(9)),
             contact_name=rng.choice(["", "Ibu Sari", "Pak Ahmad"]),
             contact=rng.choice(["", "0812-0000-1234"]),
             status=status,
