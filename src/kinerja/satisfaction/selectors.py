@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from kinerja.facilities.models import Puskesmas
 from kinerja.satisfaction.formulas import ElementTotal, IkmResult, Period, ikm_compute, minimum_sample
@@ -178,16 +179,16 @@ def respondent_profile(
     total = qs.count()
     tables = []
     for field, title in (
-        ("age_group", "Umur"),
-        ("sex", "Jenis kelamin"),
-        ("education", "Pendidikan"),
-        ("occupation", "Pekerjaan"),
+        ("age_group", _("Umur")),
+        ("sex", _("Jenis kelamin")),
+        ("education", _("Pendidikan")),
+        ("occupation", _("Pekerjaan")),
     ):
         counts = {r[field]: r["n"] for r in qs.values(field).annotate(n=Count("id")).order_by()}
         choices = Response._meta.get_field(field).choices
         rows = [(label, counts.get(value, 0)) for value, label in choices]
         if counts.get(""):
-            rows.append(("Tidak diisi", counts[""]))
+            rows.append((_("Tidak diisi"), counts[""]))
         tables.append(
             {
                 "title": title,

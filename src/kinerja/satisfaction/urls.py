@@ -8,6 +8,7 @@ urlpatterns = [
     path("perbandingan/", internal.comparison, name="comparison"),
     path("perbandingan.xlsx", reports.comparison_xlsx, name="comparison_xlsx"),
     path("<slug:slug>/", internal.dashboard, name="dashboard"),
+    path("<slug:slug>/poster/", internal.puskesmas_poster, name="puskesmas_poster"),
     path("<slug:slug>/unit/", internal.unit_list, name="unit_list"),
     path("<slug:slug>/unit/<int:unit_id>/", internal.unit_edit, name="unit_edit"),
     path("<slug:slug>/unit/<int:unit_id>/qr.svg", internal.unit_qr, name="unit_qr"),

@@ -174,17 +174,23 @@ def device_fingerprint(raw: str) -> str:
     return hashlib.sha256(f"skm-device:{raw}".encode()).hexdigest()[:16]
 
 
+def rate_limit(*, key: str, limit: int, window: int = RATE_WINDOW_SECONDS) -> None:
+    """Count one action under `key` in the cache; refuse with RateLimited once over `limit` per window."""
+    cache_key = f"skm:rate:{key}"
+    cache.add(cache_key, 0, window)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, window)
+        count = 1
+    if count > limit:
+        raise RateLimited(_("Terlalu banyak permintaan dari perangkat ini. Coba lagi beberapa menit lagi."))
+
+
 def flood_check(*, device: str, ip: str) -> None:
     """Count a submission against the per-device and per-address limits; refuse when over."""
-    for key, limit in ((f"skm:dev:{device}", RATE_LIMIT_PER_DEVICE), (f"skm:ip:{ip}", RATE_LIMIT_PER_IP)):
-        cache.add(key, 0, RATE_WINDOW_SECONDS)
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, RATE_WINDOW_SECONDS)
-            count = 1
-        if count > limit:
-            raise RateLimited(_("Terlalu banyak jawaban dari perangkat ini. Coba lagi beberapa menit lagi."))
+    rate_limit(key=f"dev:{device}", limit=RATE_LIMIT_PER_DEVICE)
+    rate_limit(key=f"ip:{ip}", limit=RATE_LIMIT_PER_IP)
 
 
 def _answered_at(submission: Submission, now: datetime) -> datetime:

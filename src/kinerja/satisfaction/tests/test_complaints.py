@@ -130,3 +130,15 @@ def test_complaint_list_tracks_response_time(client, world):
     page = client.get(reverse("satisfaction:complaint_list", args=["alfa-satu"])).content.decode()
     assert "dijawab dalam target 5 hari" in page and "Tidak ada petugas" not in page
     assert Complaint.objects.get().tracking_code in page
+
+
+def test_complaint_form_and_tracking_are_rate_limited(client, world, monkeypatch):
+    from kinerja.satisfaction.views import public
+
+    monkeypatch.setattr(public, "COMPLAINTS_PER_IP", 2)
+    monkeypatch.setattr(public, "LOOKUPS_PER_IP", 2)
+    assert [_file(client).status_code for _ in range(3)] == [302, 302, 200]
+    assert Complaint.objects.count() == 2
+    url = reverse("satisfaction_public:complaint_status") + "?code=ABC"
+    pages = [client.get(url).content.decode() for _ in range(3)]
+    assert "tidak ditemukan" in pages[1] and "Terlalu banyak" in pages[2]

@@ -173,6 +173,8 @@ def test_unit_list_qr_and_poster(client, world):
     assert svg["Content-Type"] == "image/svg+xml" and b"<svg" in svg.content
     poster = client.get(reverse("satisfaction:unit_poster", args=["alfa-satu", unit.pk])).content.decode()
     assert "<svg" in poster and "http://testserver/survei/alfa-satu/poli-umum/" in poster
+    whole = client.get(reverse("satisfaction:puskesmas_poster", args=["alfa-satu"])).content.decode()
+    assert "<svg" in whole and "http://testserver/survei/alfa-satu/</p>" in whole
     response = client.post(
         reverse("satisfaction:unit_list", args=["alfa-satu"]),
         {

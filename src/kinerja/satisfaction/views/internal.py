@@ -139,6 +139,15 @@ def unit_poster(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
     return render(request, "satisfaction/unit_poster.html", context)
 
 
+@role_required(*DISTRICT_ROLES, *PUSKESMAS_ROLES)
+def puskesmas_poster(request: HttpRequest, slug: str) -> HttpResponse:
+    """The Puskesmas-wide poster: the QR code opens the page where patients choose the unit."""
+    puskesmas = puskesmas_get(user=request.user, slug=slug)
+    url = request.build_absolute_uri(reverse("satisfaction_public:survey_units", args=[puskesmas.slug]))
+    context = {"puskesmas": puskesmas, "unit": None, "url": url, "qr": _qr_svg(url)}
+    return render(request, "satisfaction/unit_poster.html", context)
+
+
 @role_required(*PUSKESMAS_ROLES)
 def paper_entry(request: HttpRequest, slug: str) -> HttpResponse:
     """A grid for typing paper questionnaires with the keyboard only; all rows are stored or none."""

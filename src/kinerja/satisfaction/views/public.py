@@ -20,11 +20,14 @@ from kinerja.satisfaction.services.survey import (
     RateLimited,
     Submission,
     device_fingerprint,
+    rate_limit,
     version_current,
 )
 from kinerja.satisfaction.services.survey import response_submit as submit
 
 DEVICE_COOKIE = "skm_perangkat"
+COMPLAINTS_PER_IP = 10  # per 10 minutes
+LOOKUPS_PER_IP = 60  # tracking codes are 10 hex characters; this keeps guessing hopeless
 
 
 def _unit(slug: str, code: str) -> ServiceUnit:
@@ -178,6 +181,7 @@ def complaint_new(request: HttpRequest, slug: str) -> HttpResponse:
     form = ComplaintForm(request.POST or None, puskesmas=puskesmas)
     if request.method == "POST" and form.is_valid():
         try:
+            rate_limit(key=f"complaint:{_client_ip(request)}", limit=COMPLAINTS_PER_IP)
             complaint = complaint_file(puskesmas=puskesmas, **form.cleaned_data)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
@@ -201,7 +205,13 @@ def complaint_status(request: HttpRequest) -> HttpResponse:
     searched = False
     if form.is_valid():
         searched = True
-        complaint = complaint_track(code=form.cleaned_data["code"])
+        try:
+            rate_limit(key=f"track:{_client_ip(request)}", limit=LOOKUPS_PER_IP)
+        except RateLimited as exc:
+            form.add_error("code", exc.message)
+            searched = False
+        else:
+            complaint = complaint_track(code=form.cleaned_data["code"])
     return render(
         request,
         "satisfaction/public/complaint_status.html",
