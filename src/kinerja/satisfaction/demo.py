@@ -39,7 +39,9 @@ UNIT_SHARE = {
     "laboratorium": 1,
     "rawat-inap": 1,
 }
+EXCELLENT = [(4, 0.75), (3, 0.23), (2, 0.015), (1, 0.005)]
 GOOD = [(4, 0.38), (3, 0.54), (2, 0.07), (1, 0.01)]
+FAIR = [(4, 0.16), (3, 0.58), (2, 0.21), (1, 0.05)]
 WEAK = [(4, 0.08), (3, 0.42), (2, 0.38), (1, 0.12)]
 FREE = [(4, 0.82), (3, 0.16), (2, 0.02)]  # biaya: most patients are covered by BPJS
 COMMENTS = [
@@ -101,6 +103,7 @@ def _answers(
     version = version_current(puskesmas=puskesmas)
     numbers = list(version.elements.values_list("number", flat=True))
     weak = rng.choice([n for n in numbers if n != 4])
+    usual = rng.choices([EXCELLENT, GOOD, FAIR], [4, 9, 3])[0]  # Puskesmas differ, as a district's do
     per_month = rng.randint(18, 26) if small else rng.randint(70, 95)
     weights = [UNIT_SHARE.get(u.code, 1) for u in units]
     ages, educations, occupations = (
@@ -132,7 +135,7 @@ def _answers(
                 comment=rng.choice(COMMENTS) if rng.random() < 0.08 else "",
             )
             responses.append(response)
-            answers.append({n: _pick(rng, WEAK if n == weak else FREE if n == 4 else GOOD) for n in numbers})
+            answers.append({n: _pick(rng, WEAK if n == weak else FREE if n == 4 else usual) for n in numbers})
     Response.objects.bulk_create(responses, batch_size=2000)
     # 9 answers per questionnaire: a plain executemany is ten times faster than model instances here.
     table = Answer._meta.db_table

@@ -26,9 +26,9 @@ def test_demo_loads_a_year_and_is_idempotent(world):
     year = period_range(today - timedelta(days=364), today)
     for puskesmas in (world.a1, world.a2):
         whole, units = ikm_puskesmas(puskesmas=puskesmas, period=year)
-        assert whole.result.band.grade in ("A", "B")
+        assert whole.result.band.grade in ("A", "B", "C")
         lowest = whole.result.lowest
-        assert lowest[0].nrr < 3 < lowest[1].nrr  # one clearly weak element
+        assert lowest[0].nrr < 3 and lowest[1].nrr - lowest[0].nrr > 0.2  # one clearly weak element
         assert sum(u.respondents for u in units) == whole.respondents
     statuses = set(Complaint.objects.filter(puskesmas=world.a1).values_list("status", flat=True))
     assert statuses == set(Complaint.Status.values)
