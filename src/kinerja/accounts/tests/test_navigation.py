@@ -12,7 +12,7 @@ def test_every_menu_entry_opens_for_its_persona(client, world, persona):
     items = client.get("/kelola/").context["nav_items"]
     assert len(items) >= 2
     for label, url in items:
-        assert client.get(url).status_code == 200, (
+        assert client.get(url, follow=True).status_code == 200, (
             f"{persona}: menu offers {label} ({url}) but it does not open"
         )
 
