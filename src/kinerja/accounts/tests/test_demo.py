@@ -22,6 +22,14 @@ def load_demo() -> str:
     return out.getvalue()
 
 
+def load_people() -> None:
+    """Only the district and its accounts: what these tests look at, without a year of reports."""
+    from kinerja.accounts import demo
+    from kinerja.facilities.demo import district_load
+
+    demo.load(district=district_load(log=lambda message: None), log=lambda message: None)
+
+
 def login(client, username: str, password: str = PASSWORD):
     return client.post(reverse("accounts:login"), {"username": username, "password": password})
 
@@ -40,7 +48,7 @@ def test_load_demo_twice_changes_no_row_and_users_still_log_in(client):
 
 
 def test_demo_accounts_have_their_roles_and_places():
-    load_demo()
+    load_people()
     users = {u.username: u for u in User.objects.select_related("puskesmas", "region")}
     assert users["dinkes.admin"].role == "district_admin" and users["dinkes.admin"].is_staff
     assert users["dinkes.program"].role == "program_manager" and users["dinkes.program"].program == "kia"
@@ -59,7 +67,7 @@ def test_demo_accounts_have_their_roles_and_places():
 
 
 def test_district_admin_keeps_master_data_in_the_admin():
-    load_demo()
+    load_people()
     admin = User.objects.get(username="dinkes.admin")
     assert admin.groups.filter(name=ADMIN_GROUP).exists() and not admin.is_superuser
     for perm in ("regions.change_region", "facilities.add_facility", "facilities.change_puskesmas",
@@ -69,12 +77,12 @@ def test_district_admin_keeps_master_data_in_the_admin():
 
 
 def test_second_run_keeps_a_changed_password_and_name(client):
-    load_demo()
+    load_people()
     operator = User.objects.get(username="operator.sukamaju")
     operator.set_password("sandi-baru-sukamaju-99")
     operator.first_name = "Nama Baru"
     operator.save()
-    load_demo()
+    load_people()
     operator.refresh_from_db()
     assert operator.first_name == "Nama Baru"
     assert login(client, "operator.sukamaju").status_code == 200  # the demo password no longer works
@@ -82,23 +90,23 @@ def test_second_run_keeps_a_changed_password_and_name(client):
 
 
 def test_second_run_after_a_slug_change_creates_no_new_accounts():
-    load_demo()
+    load_people()
     Puskesmas.objects.filter(slug="sukamaju").update(slug="sukamaju-baru")
     users = User.objects.count()
-    load_demo()
+    load_people()
     assert User.objects.count() == users
     assert User.objects.get(username="kapus.sukamaju").puskesmas.slug == "sukamaju-baru"
 
 
 def test_demo_accounts_skip_a_puskesmas_the_district_added(world):
-    load_demo()
+    load_people()
     assert not User.objects.filter(
         puskesmas__in=[world.a1, world.a2, world.b1], username__contains="."
     ).exists()
 
 
 def test_district_admin_home_shows_all_sixteen_puskesmas(client):
-    load_demo()
+    load_people()
     login(client, "dinkes.admin")
     page = client.get(reverse("accounts:home")).content.decode()
     assert "Kabupaten Nusa Sehat (data contoh)" in page
@@ -108,7 +116,7 @@ def test_district_admin_home_shows_all_sixteen_puskesmas(client):
 
 
 def test_operator_of_sukamaju_sees_only_sukamaju(client):
-    load_demo()
+    load_people()
     login(client, "operator.sukamaju")
     home = client.get(reverse("accounts:home")).content.decode()
     assert "Puskesmas Sukamaju" in home
@@ -123,7 +131,7 @@ def test_operator_of_sukamaju_sees_only_sukamaju(client):
 
 
 def test_django_admin_speaks_bahasa_and_lists_sixteen_puskesmas(client):
-    load_demo()
+    load_people()
     login(client, "dinkes.admin")
     index = client.get(reverse("admin:index"))
     assert index.status_code == 200
@@ -139,7 +147,7 @@ def test_django_admin_speaks_bahasa_and_lists_sixteen_puskesmas(client):
 
 
 def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(client):
-    load_demo()
+    load_people()
     for attempt in range(1, 5):
         response = login(client, "operator.sukamaju", "salah-tebak")
         assert response.status_code == 200, attempt

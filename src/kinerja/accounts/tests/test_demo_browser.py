@@ -5,11 +5,9 @@ most likely to work on a phone).
 """
 
 import os
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from kinerja.accounts.demo import PASSWORD
@@ -33,7 +31,10 @@ ROLE_TEXTS = {
 
 @pytest.fixture
 def demo(transactional_db):
-    call_command("load-demo", stdout=StringIO())
+    from kinerja.accounts import demo as accounts_demo
+    from kinerja.facilities.demo import district_load
+
+    accounts_demo.load(district=district_load(log=lambda message: None), log=lambda message: None)
 
 
 @pytest.fixture
