@@ -16,6 +16,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import trans_real
 
 SOURCE_DIR = Path(settings.BASE_DIR)
@@ -34,6 +35,14 @@ def _compiled_catalogue():
         # Catalogues already loaded in this process were read before the .mo existed.
         trans_real._translations.clear()
         trans_real._default = None
+
+
+@pytest.fixture(autouse=True)
+def _back_to_default_language():
+    """LocaleMiddleware activates the request's language on this thread and leaves it active:
+    reset it so English does not leak into the next test run by this worker."""
+    yield
+    translation.deactivate()
 
 
 def _entries(text: str) -> list[dict]:
