@@ -351,7 +351,13 @@ class ValidationRule(BaseModel):
     code = models.SlugField(_("kode"), max_length=60, unique=True)
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     element = models.ForeignKey(
-        DataElement, verbose_name=_("elemen"), on_delete=models.CASCADE, related_name="+"
+        DataElement,
+        verbose_name=_("elemen"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Kosong pada aturan riwayat: berlaku untuk semua elemen."),
     )
     other = models.ForeignKey(
         DataElement,

@@ -65,7 +65,15 @@ def test_category(score, expected):
 
 @pytest.mark.parametrize(
     ("score", "expected"),
-    [(10, f.GOOD), (8.5, f.GOOD), (8.45, f.GOOD), (8.44, f.FAIR), (5.5, f.FAIR), (5.45, f.FAIR), (5.44, f.POOR)],
+    [
+        (10, f.GOOD),
+        (8.5, f.GOOD),
+        (8.45, f.GOOD),
+        (8.44, f.FAIR),
+        (5.5, f.FAIR),
+        (5.45, f.FAIR),
+        (5.44, f.POOR),
+    ],
 )
 def test_management_category(score, expected):
     assert f.management_category(score) == expected
