@@ -158,7 +158,8 @@ def _load_node(version, spec, parent, elements, groups, seen_nodes, seen_indicat
 
 
 def _indicator_fields(item, node, elements, groups, counter) -> dict[str, Any]:
-    method = item.get("method", Indicator.Method.PKP)
+    default = Indicator.Method.SPM if node.version.framework.kind == "spm" else Indicator.Method.PKP
+    method = item.get("method", default)
     return {
         "node": node,
         "name": item["name"],
