@@ -168,7 +168,7 @@ class _Plan:
         for code, (group, low, high) in MONTHLY.items():
             base = self.groups.get(group, 0) / 12
             share = rng.uniform(low, high) * min(1.15, self.quality)
-            out[code] = max(0, round(base * share * season))
+            out[code] = _round(base * share * season, rng)
         for code, (source, low, high) in DERIVED.items():
             out[code] = max(0, round(out[source] * rng.uniform(low, high)))
         out["balita-ditimbang"] = round(
@@ -216,6 +216,12 @@ class _Plan:
         if self._is_last_year() or report.month <= self.months - 2:
             report.status, report.verified_at = Report.Status.VERIFIED, submitted + datetime.timedelta(days=5)
         report.save()
+
+
+def _round(value: float, rng: random.Random) -> int:
+    """Round small expected counts up or down at random, so 0.4 a month is not always 0."""
+    whole = int(value)
+    return max(0, whole + (1 if rng.random() < value - whole else 0))
 
 
 def _at(day: datetime.date) -> datetime.datetime:
