@@ -56,10 +56,13 @@ def test_enter_fix_submit_approve(browser, live_server, world):
     page.wait_for_selector("#issues li.error")
     assert "melebihi" in page.inner_text("#issues")
     page.screenshot(path=str(ARTIFACTS / "indicators-grid-error.png"), full_page=False)
-    page.fill("#in-anc-standar", "9")
-    page.press("#in-anc-standar", "Tab")
+    assert page.inner_text("#cell-anc-standar .cell-msg.error")
+    page.fill("#in-anc-k1", "15")  # fixing the other figure clears the message next to K6 too
+    page.press("#in-anc-k1", "Tab")
     page.wait_for_selector("#issues li.error", state="detached")
-    assert Value.objects.get(data_element__code="anc-standar").value == 9
+    page.wait_for_selector("#cell-anc-standar .cell-msg.error", state="detached")
+    assert page.inner_text("#report-status") == "Draf"
+    assert Value.objects.get(data_element__code="anc-k1").value == 15
     page.reload()
     page.click("text=Ajukan laporan")
     page.wait_for_selector("text=Diajukan")

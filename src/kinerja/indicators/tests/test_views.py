@@ -154,3 +154,13 @@ def test_home_pages_show_reports(client, world, catalogue):
     assert "Laporan bulanan" in client.get(reverse("accounts:home")).content.decode()
     client.force_login(world.district_admin)
     assert "Kelengkapan" in client.get(reverse("accounts:home")).content.decode()
+
+
+def test_a_month_that_has_not_started_cannot_be_entered(client, world, catalogue):
+    client.force_login(world.operator)
+    url = reverse("indicators:report_grid", args=[world.a1.slug, 2999, 1])
+    assert "belum mulai" in client.get(url).content.decode()
+    element = DataElement.objects.get(code="anc-k1")
+    cell = reverse("indicators:report_cell", args=[world.a1.slug, 2999, 1, element.pk])
+    assert "belum dapat diisi" in client.post(cell, {"e-anc-k1": "3"}).content.decode()
+    assert not Report.objects.exists()
