@@ -63,6 +63,11 @@ def puskesmas_page(request: HttpRequest, slug: str) -> HttpResponse:
         context.update(
             card=card, row=card.rows[0], sentences=achievement_sentences(card, puskesmas_id=puskesmas.pk)
         )
+        trend = monthly_trend(puskesmas_ids=[puskesmas.pk], year=year, framework=framework, upto=month)
+        target = None if card.is_spm else float(card.version.good_min)
+        context["chart"] = trend_svg(
+            {puskesmas.name: trend[puskesmas.pk]}, target=target, target_label=_("Batas Baik"), months=month
+        )
     return render(request, "indicators/puskesmas.html", context)
 
 
