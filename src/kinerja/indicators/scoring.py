@@ -37,6 +37,12 @@ from kinerja.indicators.models import (
 )
 
 ENCODE = 10**10
+SUM, LAST, AVERAGE = (
+    DataElement.Aggregation.SUM,
+    DataElement.Aggregation.LAST,
+    DataElement.Aggregation.AVERAGE,
+)
+SPM, MANAGEMENT = Indicator.Method.SPM, Indicator.Method.MANAGEMENT
 
 
 @dataclass
@@ -138,12 +144,14 @@ def scorecard(
     populations = _populations(ids, year, indicators)
     targets = _targets(ids, year, indicators)
     values = _aggregates(ids, year, month, indicators, statuses)
+    specs = [(ind.code, _Spec.of(ind)) for ind in indicators]
+    tree = _Tree(version, nodes, indicators)
     rows = []
     for p in puskesmas:
         results = {
-            ind.code: _indicator_result(ind, p.pk, month, populations, targets, values) for ind in indicators
+            code: _indicator_result(spec, p.pk, month, populations, targets, values) for code, spec in specs
         }
-        rows.append(_puskesmas_score(version, p, nodes, indicators, results))
+        rows.append(tree.score(p, results))
     _rank(rows)
     return Scorecard(version=version, year=year, month=month, rows=rows)
 
@@ -186,125 +194,146 @@ def _aggregates(ids, year, month, indicators, statuses) -> dict[tuple[int, int],
     return {(r["report__puskesmas_id"], r["data_element_id"]): r for r in rows}
 
 
-def _combined(agg: dict | None, element: DataElement, previous: bool) -> float | None:
+@dataclass(slots=True)
+class _Spec:
+    """The fields of an indicator the computation needs, read once (not per Puskesmas)."""
+
+    indicator: Indicator
+    pk: int
+    method: str
+    polarity: str
+    factor: int
+    target: float
+    target_high: float | None
+    numerator_id: int
+    numerator_aggregation: str
+    denominator_element_id: int | None
+    denominator_aggregation: str | None
+    denominator_group_id: int | None
+
+    @classmethod
+    def of(cls, ind: Indicator) -> "_Spec":
+        den = ind.denominator_element
+        return cls(
+            ind, ind.pk, ind.method, ind.polarity, ind.factor, float(ind.target),
+            None if ind.target_high is None else float(ind.target_high),
+            ind.numerator_id, ind.numerator.aggregation, ind.denominator_element_id,
+            den.aggregation if den else None, ind.denominator_group_id,
+        )  # fmt: skip
+
+
+def _combined(agg: dict | None, aggregation: str | None, previous: bool) -> float | None:
     if agg is None:
         return None
-    prefix = "prev_" if previous else ""
-    n = agg[f"{prefix}n"]
+    n = agg["prev_n" if previous else "n"]
     if not n:
         return None
-    if element.aggregation == DataElement.Aggregation.LAST:
-        return float(agg[f"{prefix}last"] % ENCODE)
-    total = float(agg[f"{prefix}total"])
-    return total / n if element.aggregation == DataElement.Aggregation.AVERAGE else total
+    if aggregation == LAST:
+        return float(agg["prev_last" if previous else "last"] % ENCODE)
+    total = float(agg["prev_total" if previous else "total"])
+    return total / n if aggregation == AVERAGE else total
 
 
-def _indicator_result(ind: Indicator, pid: int, month: int, populations, targets, values) -> IndicatorResult:
-    target_row = targets.get((pid, ind.pk)) or targets.get((None, ind.pk))
-    res = IndicatorResult(indicator=ind)
-    res.target = float(target_row.target if target_row else ind.target)
-    high = target_row.target_high if target_row else ind.target_high
-    res.target_high = float(high) if high is not None else None
-    numerator = values.get((pid, ind.numerator_id))
+def _indicator_result(spec: _Spec, pid: int, month: int, populations, targets, values) -> IndicatorResult:
+    res = IndicatorResult(indicator=spec.indicator, target=spec.target, target_high=spec.target_high)
+    target_row = targets.get((pid, spec.pk)) or targets.get((None, spec.pk))
+    if target_row is not None:
+        res.target = float(target_row.target)
+        res.target_high = None if target_row.target_high is None else float(target_row.target_high)
+    numerator = values.get((pid, spec.numerator_id))
     res.months_reported = numerator["n"] if numerator else 0
-    for previous in (False, True):
-        period = month - 1 if previous else month
-        result = None
-        if period >= 1:
-            result, num, den = _result(ind, pid, period, populations, values, previous)
-            if not previous:
-                res.numerator, res.denominator = num, den
-        score = _score(ind, result, res.target, res.target_high)
-        if previous:
-            res.previous_result, res.previous_score = result, score
-        else:
-            res.result, res.score = result, score
-    if ind.denominator_group_id:
-        res.population = populations.get((pid, ind.denominator_group_id))
-    if ind.method == Indicator.Method.SPM:
+    res.result, res.numerator, res.denominator = _result(spec, pid, month, populations, values, False)
+    res.score = _score(spec, res.result, res.target, res.target_high)
+    if month > 1:
+        res.previous_result = _result(spec, pid, month - 1, populations, values, True)[0]
+        res.previous_score = _score(spec, res.previous_result, res.target, res.target_high)
+    if spec.denominator_group_id:
+        res.population = populations.get((pid, spec.denominator_group_id))
+    if spec.method == SPM:
         res.met = res.result is not None and res.result >= res.target
     return res
 
 
-def _result(ind: Indicator, pid: int, period: int, populations, values, previous: bool):
-    numerator = _combined(values.get((pid, ind.numerator_id)), ind.numerator, previous)
-    if ind.method == Indicator.Method.MANAGEMENT:
+def _result(spec: _Spec, pid: int, period: int, populations, values, previous: bool):
+    numerator = _combined(values.get((pid, spec.numerator_id)), spec.numerator_aggregation, previous)
+    if spec.method == MANAGEMENT:
         return numerator, numerator, None
-    if ind.denominator_group_id:
-        population = populations.get((pid, ind.denominator_group_id))
-        denominator = None if population is None else float(population)
-        if denominator is not None and ind.numerator.aggregation == DataElement.Aggregation.SUM:
-            denominator = f.prorated(denominator, period)
-    elif ind.denominator_element_id:
-        element = ind.denominator_element
-        denominator = _combined(values.get((pid, ind.denominator_element_id)), element, previous)
-    else:
-        denominator = None
-    return f.ratio(numerator, denominator, ind.factor), numerator, denominator
+    denominator = None
+    if spec.denominator_group_id:
+        population = populations.get((pid, spec.denominator_group_id))
+        if population is not None:
+            denominator = float(population)
+            if spec.numerator_aggregation == SUM:
+                denominator = f.prorated(denominator, period)
+    elif spec.denominator_element_id:
+        agg = values.get((pid, spec.denominator_element_id))
+        denominator = _combined(agg, spec.denominator_aggregation, previous)
+    return f.ratio(numerator, denominator, spec.factor), numerator, denominator
 
 
-def _score(ind: Indicator, result: float | None, target: float, target_high: float | None) -> float | None:
+def _score(spec: _Spec, result: float | None, target: float, target_high: float | None) -> float | None:
     if result is None:
         return None
-    if ind.method == Indicator.Method.MANAGEMENT:
+    if spec.method == MANAGEMENT:
         return result
-    if ind.method == Indicator.Method.SPM:
+    if spec.method == SPM:
         return min(100.0, result)
-    return f.indicator_score(result=result, target=target, polarity=ind.polarity, target_high=target_high)
+    return f.indicator_score(result=result, target=target, polarity=spec.polarity, target_high=target_high)
 
 
-def _puskesmas_score(version, puskesmas, nodes, indicators, results) -> PuskesmasScore:
-    by_parent: dict[int | None, list[Node]] = {}
-    for node in nodes:
-        by_parent.setdefault(node.parent_id, []).append(node)
-    by_node: dict[int, list[IndicatorResult]] = {}
-    for ind in indicators:
-        by_node.setdefault(ind.node_id, []).append(results[ind.code])
+class _Tree:
+    """A framework version's tree and bands, prepared once and applied to each Puskesmas."""
 
-    def build(node: Node) -> NodeResult:
-        out = NodeResult(node=node, indicators=by_node.get(node.pk, []))
-        out.children = [build(child) for child in by_parent.get(node.pk, [])]
+    def __init__(self, version: FrameworkVersion, nodes: list[Node], indicators: list[Indicator]):
+        self.version = version
+        self.is_spm = version.framework.kind == "spm"
+        self.by_parent: dict[int | None, list[Node]] = {}
+        for node in nodes:
+            self.by_parent.setdefault(node.parent_id, []).append(node)
+        self.codes_by_node: dict[int, list[str]] = {}
+        for ind in indicators:
+            self.codes_by_node.setdefault(ind.node_id, []).append(ind.code)
+        self.bands = {
+            Node.Scale.PERCENT: (version.good_min, version.fair_min, version.decimals),
+            Node.Scale.MANAGEMENT: (version.mgmt_good_min, version.mgmt_fair_min, version.mgmt_decimals),
+        }
+
+    def category(self, scale: str, score: float | None) -> str | None:
+        if self.is_spm or score is None:
+            return None
+        good, fair, decimals = self.bands[scale]
+        return f.category(score, good_min=good, fair_min=fair, decimals=decimals)
+
+    def build(self, node: Node, results: dict[str, IndicatorResult]) -> NodeResult:
+        out = NodeResult(node=node, indicators=[results[c] for c in self.codes_by_node.get(node.pk, [])])
+        out.children = [self.build(child, results) for child in self.by_parent.get(node.pk, [])]
         out.score = f.mean([c.score for c in out.children] + [i.score for i in out.indicators])
-        out.category = _category(version, node.scale, out.score)
+        out.category = self.category(node.scale, out.score)
         met = [i.met for i in out.indicators if i.met is not None] + [
             c.met for c in out.children if c.met is not None
         ]
         out.met = all(met) if met else None
         return out
 
-    roots = [build(node) for node in by_parent.get(None, [])]
-    for ind_result in results.values():
-        if ind_result.indicator.method != Indicator.Method.SPM:
-            ind_result.category = _category(version, _scale(ind_result.indicator), ind_result.score)
-    score = PuskesmasScore(puskesmas=puskesmas, nodes=roots, indicators=results)
-    headline = _find(roots, version.headline_node) if version.headline_node else None
-    percent_roots = [r for r in roots if r.node.scale == Node.Scale.PERCENT]
-    score.overall = headline.score if headline else f.mean(r.score for r in percent_roots)
-    score.category = _category(version, Node.Scale.PERCENT, score.overall)
-    management = [r for r in roots if r.node.scale == Node.Scale.MANAGEMENT]
-    score.management = f.mean(r.score for r in management) if management else None
-    score.management_category = _category(version, Node.Scale.MANAGEMENT, score.management)
-    score.services_met = sum(1 for r in results.values() if r.met)
-    if version.framework.kind == "spm":
-        score.category = None
-    return score
+    def score(self, puskesmas: Puskesmas, results: dict[str, IndicatorResult]) -> PuskesmasScore:
+        roots = [self.build(node, results) for node in self.by_parent.get(None, [])]
+        for res in results.values():
+            res.category = self.category(_scale(res.indicator), res.score)
+        score = PuskesmasScore(puskesmas=puskesmas, nodes=roots, indicators=results)
+        code = self.version.headline_node
+        headline = _find(roots, code) if code else None
+        percent_roots = [r for r in roots if r.node.scale == Node.Scale.PERCENT]
+        score.overall = headline.score if headline else f.mean(r.score for r in percent_roots)
+        score.category = self.category(Node.Scale.PERCENT, score.overall)
+        management = [r for r in roots if r.node.scale == Node.Scale.MANAGEMENT]
+        score.management = f.mean(r.score for r in management) if management else None
+        score.management_category = self.category(Node.Scale.MANAGEMENT, score.management)
+        score.services_met = sum(1 for r in results.values() if r.met)
+        return score
 
 
 def _scale(indicator: Indicator) -> str:
     return Node.Scale.MANAGEMENT if indicator.method == Indicator.Method.MANAGEMENT else Node.Scale.PERCENT
-
-
-def _category(version: FrameworkVersion, scale: str, score: float | None) -> str | None:
-    if version.framework.kind == "spm":
-        return None
-    if scale == Node.Scale.MANAGEMENT:
-        return f.category(
-            score,
-            good_min=version.mgmt_good_min,
-            fair_min=version.mgmt_fair_min,
-            decimals=version.mgmt_decimals,
-        )
-    return f.category(score, good_min=version.good_min, fair_min=version.fair_min, decimals=version.decimals)
 
 
 def _find(nodes: list[NodeResult], code: str) -> NodeResult | None:
