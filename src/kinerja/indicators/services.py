@@ -237,9 +237,10 @@ def _transition(report: Report, user: User, action: str, **fields: Any) -> Repor
     for name, value in fields.items():
         setattr(report, name, value)
     report.save()
-    audit_log(
-        actor=user, action=f"indicators.report_{action}", obj=report, changes={"status": [old, report.status]}
-    )
+    changes: dict[str, Any] = {"status": [old, report.status]}
+    if action == "reopened":
+        changes["reason"] = report.reopen_reason
+    audit_log(actor=user, action=f"indicators.report_{action}", obj=report, changes=changes)
     return report
 
 
