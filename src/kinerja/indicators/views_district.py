@@ -127,9 +127,9 @@ def compare(request: HttpRequest) -> HttpResponse:
             puskesmas_ids=ids, year=year, framework=framework, indicator_code=code, upto=month
         )
         names = {p.pk: p.name for p in puskesmas}
-        chart = trend_svg(
-            {names[pid]: s for pid, s in trend.items()}, target=float(indicator.target), months=month
-        )
+        high = float(indicator.target_high) if indicator.target_high is not None else None
+        lines = {names[pid]: s for pid, s in trend.items()}
+        chart = trend_svg(lines, target=float(indicator.target), target_high=high, months=month)
     context = {
         "year": year,
         "month": month,
