@@ -8,6 +8,7 @@ from kinerja.accounts.access import Role, effective_role
 MENU = [
     (_("Beranda"), "accounts:home"),
     (_("Puskesmas"), "facilities:puskesmas_list"),
+    (_("Kinerja"), "indicators:dashboard"),
     (_("Kepuasan pasien (SKM)"), "satisfaction:index"),
     (_("Konten portal"), "portal:content_list"),
     (_("Pengguna"), "accounts:user_list"),
@@ -28,6 +29,9 @@ def navigation(request):
     if user.is_puskesmas_staff and user.puskesmas_id:
         items.insert(
             1, (_("Profil Puskesmas"), reverse("facilities:puskesmas_detail", args=[user.puskesmas.slug]))
+        )
+        items.insert(
+            2, (_("Laporan dan kinerja"), reverse("indicators:puskesmas", args=[user.puskesmas.slug]))
         )
     if user.is_staff:
         items.append((_("Data master"), reverse("admin:index")))
