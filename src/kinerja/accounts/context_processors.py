@@ -8,7 +8,7 @@ from kinerja.accounts.access import Role, effective_role
 MENU = [
     (_("Beranda"), "accounts:home"),
     (_("Puskesmas"), "facilities:puskesmas_list"),
-    (_("Kinerja"), "indicators:dashboard"),
+    (_("Laporan dan kinerja"), "indicators:my_reports"),
     (_("Kepuasan pasien (SKM)"), "satisfaction:index"),
     (_("Konten portal"), "portal:content_list"),
     (_("Pengguna"), "accounts:user_list"),

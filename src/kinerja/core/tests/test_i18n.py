@@ -159,3 +159,8 @@ def test_english_internal_home_menu_and_errors(client, world):
         assert english in page, english
     assert "Keluar" not in page
     assert "Beranda" not in page
+
+
+def test_an_english_browser_still_gets_bahasa_until_the_user_switches(client, db):
+    page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Kata sandi" in page and "Password" not in page
