@@ -1,4 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kinerja.indicators import views, views_district
 
 app_name = "indicators"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_district.dashboard, name="dashboard"),
+    path("saya/", views.my_reports, name="my_reports"),
+    path("kelengkapan/", views_district.completeness_page, name="completeness"),
+    path("perbandingan/", views_district.compare, name="compare"),
+    path("katalog/", views_district.catalogue_page, name="catalogue"),
+    path("laporan/<int:report_id>/status/", views.report_status, name="report_status"),
+    path("<slug:slug>/", views.puskesmas_page, name="puskesmas"),
+    path("<slug:slug>/sasaran/<int:year>/", views.targets, name="targets"),
+    path("<slug:slug>/indikator/<int:indicator_id>/", views.indicator_detail, name="indicator_detail"),
+    path("<slug:slug>/<int:year>/<int:month>/", views.report_grid, name="report_grid"),
+    path("<slug:slug>/<int:year>/<int:month>/sel/<int:element_id>/", views.report_cell, name="report_cell"),
+]
