@@ -107,6 +107,15 @@ class SpmService:
     met: bool | None
     value: float | None = None
 
+    @property
+    def short_name(self) -> str:
+        """ "Pelayanan kesehatan pada usia lanjut" -> "Usia lanjut", under a "Pelayanan kesehatan" heading."""
+        name = self.name
+        for prefix in ("Pelayanan kesehatan ", "pada "):
+            if name.lower().startswith(prefix.lower()):
+                name = name[len(prefix) :]
+        return name[:1].upper() + name[1:]
+
 
 @dataclass
 class PuskesmasAchievements:
@@ -125,6 +134,7 @@ class PuskesmasAchievements:
     spm_met: int
     trend: Trend | None
     ikm: dict | None
+    bands: str = ""
 
     @property
     def category_label(self) -> str:
@@ -256,7 +266,19 @@ def puskesmas_achievements(*, puskesmas: Puskesmas, with_trend: bool = True) -> 
         spm_met=spm_row.services_met if spm_row else 0,
         trend=trend,
         ikm=ikm_display(ikm),
+        bands=bands_sentence(pkp) if pkp else "",
     )
+
+
+def bands_sentence(card: Scorecard) -> str:
+    """How a score reads: the framework version's category bands in words."""
+    good, fair = number(float(card.version.good_min), 0), number(float(card.version.fair_min), 0)
+    return _(
+        "Nilai %(good)s ke atas: Baik. %(fair)s sampai di bawah %(good)s: Cukup. Di bawah %(fair)s: Kurang."
+    ) % {
+        "good": good,
+        "fair": fair,
+    }
 
 
 def _ikm_only(ikm: dict | None) -> PuskesmasAchievements | None:

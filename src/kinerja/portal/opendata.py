@@ -133,4 +133,4 @@ def achievements_json(rows: list[dict[str, str]]) -> str:
         "kamus": dictionary_rows(),
         "data": [_typed(r) for r in rows],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=1)
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))

@@ -19,13 +19,21 @@ def _width(value: float | None, scale: str = "percent") -> float:
 
 
 def _group_bars(groups: list[Group]) -> list[list[object]]:
-    return [[g.name, g.score, _width(g.value, g.scale), g.category or ""] for g in groups[:MAX_BARS]]
+    return [
+        [
+            g.name,
+            g.score + ("/10" if g.scale == "management" else ""),
+            _width(g.value, g.scale),
+            g.category or "",
+        ]
+        for g in groups[:MAX_BARS]
+    ]
 
 
 def _spm_bars(services: list[SpmService]) -> list[list[object]]:
     return [
         [
-            s.name.removeprefix("Pelayanan kesehatan "),
+            s.short_name,
             f"{s.result}%",
             _width(s.value),
             "baik" if s.met else "kurang",
@@ -42,7 +50,7 @@ def achievement_slides(a: PuskesmasAchievements) -> list[Slide]:
             "kind": "achievement",
             "label": label,
             "title": _("Nilai kinerja pelayanan kami %(score)s: %(cat)s") % {"score": a.score, "cat": a.category_label},
-            "text": a.headline,
+            "text": a.bands,
             "bars": _group_bars(a.programmes),
         })  # fmt: skip
     if a.spm:

@@ -48,7 +48,7 @@ def trend_points(values: list[float | None], *, good: float, fair: float) -> Tre
         return None
     low = min(fair - 10, min(v for _, v in scored) - 5)
     low = max(0.0, float(int(low // 10 * 10)))
-    step = (WIDTH - PAD_X - 8) / max(1, len(values) - 1)
+    step = (WIDTH - PAD_X - 16) / max(1, len(values) - 1)
     points = [
         Point(x=round(PAD_X + i * step, 1), y=_y(v, low), month=MONTHS[i][:3], value=number(v))
         for i, v in scored
