@@ -31,8 +31,10 @@ def test_shipped_catalogue_loads_once_and_keeps_district_edits(world):
     )
     indicator_update(user=world.district_admin, indicator=contact, data={"target": 160})
     counts = (Indicator.objects.count(), Node.objects.count(), ValidationRule.objects.count())
+    stamps = sorted(DataElement.objects.values_list("updated_at", flat=True))
     assert catalogue_load() == 1  # only the shared elements file is re-read; versions are unchanged
     assert (Indicator.objects.count(), Node.objects.count(), ValidationRule.objects.count()) == counts
+    assert sorted(DataElement.objects.values_list("updated_at", flat=True)) == stamps  # no row rewritten
     contact.refresh_from_db()
     assert contact.target == 160
 

@@ -50,6 +50,15 @@ def test_dashboard_shows_ikm_lowest_element_and_sample_warning(client, answered,
     assert "3,448" in page  # NRR shown with 3 decimals
 
 
+def test_dashboard_one_unit(client, answered, world):
+    make_responses(puskesmas=world.a1, unit=answered[1], rows=[[1, 2, 3, 4, 1, 2, 3, 4, 1]])
+    client.force_login(world.supervisor)
+    url = reverse("satisfaction:dashboard", args=["alfa-satu"]) + f"{S1}&unit={answered[1].pk}"
+    page = client.get(url).content.decode()
+    assert f"Nilai per unsur: {answered[1].name}" in page
+    assert "1,000" in page and "58,33" in page  # this unit's own NRR and IKM (21/9 x 25)
+
+
 def test_dashboard_custom_range(client, answered, world):
     client.force_login(world.head)
     url = reverse("satisfaction:dashboard", args=["alfa-satu"]) + "?dari=2026-02-01&sampai=2026-02-28"

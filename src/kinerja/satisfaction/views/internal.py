@@ -61,12 +61,14 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     puskesmas = puskesmas_get(user=request.user, slug=slug)
     period = period_from_request(request)
     whole, units = selectors.ikm_puskesmas(puskesmas=puskesmas, period=period)
+    focus = next((u for u in units if str(u.unit.pk) == request.GET.get("unit")), None)
     context = {
         "puskesmas": puskesmas,
         "period": period,
         "periods": period_choices(),
         "whole": whole,
         "units": units,
+        "focus": focus or whole,
         "trend": selectors.ikm_trend(puskesmas=puskesmas, periods=periods_recent(period.end, 4)),
         "publication": selectors.publication_get(puskesmas=puskesmas, period=period),
         "can_enter": effective_role(request.user) in PUSKESMAS_ROLES,
