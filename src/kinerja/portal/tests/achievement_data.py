@@ -25,9 +25,15 @@ def month_values(scale: float = 1.0, anc: int = 10) -> dict[str, int]:
     for element in DataElement.objects.all():
         if element.allowed_values:
             values[element.code] = 7 if 7 in element.allowed_values else max(element.allowed_values)
+        elif (
+            element.aggregation == DataElement.Aggregation.LAST
+        ):  # a stock (e.g. active Posyandu), not a flow
+            values[element.code] = int(1200 * scale)
         else:
             values[element.code] = int(100 * scale)
-    values["anc-standar"] = anc
+    # Plausible values where lower is better or a range is the target (referrals, antibiotics, contacts).
+    values.update({"kunjungan-jkn": 25, "rujukan-non-spesialistik": 3, "ispa-antibiotik": int(15 * scale)})
+    values["anc-standar"], values["anc-k1"] = anc, anc + 1
     return values
 
 
