@@ -15,8 +15,8 @@ from playwright.sync_api import Page, sync_playwright
 
 from kinerja.core.testing import PASSWORD, make_facility, make_puskesmas, make_region, make_user
 from kinerja.facilities.models import Facility, Service
-from kinerja.portal import demo
 from kinerja.indicators.models import Report
+from kinerja.portal import demo
 from kinerja.portal.models import Article, ScreenSettings
 from kinerja.portal.tests import achievement_data
 from kinerja.satisfaction.formulas import period_parse
