@@ -69,7 +69,8 @@ def district_period(*, puskesmas_ids: list[int]) -> tuple[int, int, set[int]] | 
     return year, month, ids
 
 
-def _card(ids: list[int], year: int, month: int, framework: str) -> Scorecard | None:
+def published_scorecard(*, ids: list[int], year: int, month: int, framework: str) -> Scorecard | None:
+    """The framework's scorecard counting approved and verified reports only; None without a catalogue."""
     try:
         return scorecard(puskesmas_ids=ids, year=year, month=month, framework=framework, statuses=PUBLISHED)
     except ApplicationError:
@@ -236,7 +237,9 @@ def puskesmas_achievements(*, puskesmas: Puskesmas, with_trend: bool = True) -> 
         return _ikm_only(ikm)
     year, month = period
     ids = [puskesmas.pk]
-    pkp, spm, ilp = (_card(ids, year, month, fw) for fw in ("pkp", "spm", "ilp"))
+    pkp, spm, ilp = (
+        published_scorecard(ids=ids, year=year, month=month, framework=fw) for fw in ("pkp", "spm", "ilp")
+    )
     pkp_row = pkp.row(puskesmas.pk) if pkp else None
     spm_row = spm.row(puskesmas.pk) if spm else None
     ilp_row = ilp.row(puskesmas.pk) if ilp else None
@@ -342,7 +345,10 @@ def district_achievements(*, puskesmas_list: list[Puskesmas]) -> DistrictAchieve
         return None
     year, month, approved = chosen
     included = sorted(approved)
-    pkp, spm = _card(included, year, month, "pkp"), _card(included, year, month, "spm")
+    pkp, spm = (
+        published_scorecard(ids=included, year=year, month=month, framework="pkp"),
+        published_scorecard(ids=included, year=year, month=month, framework="spm"),
+    )
     rows = [r for r in (pkp.rows if pkp else []) if r.overall is not None]
     mean = f.mean(r.overall for r in rows)
     category = (

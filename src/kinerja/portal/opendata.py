@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.facilities.models import Puskesmas
 from kinerja.indicators.models import Report
-from kinerja.portal.achievements import PUBLISHED, _card
+from kinerja.portal.achievements import PUBLISHED, published_scorecard
 
 FRAMEWORKS = ("pkp", "spm", "ilp")
 YEARS_KEPT = 3
@@ -79,7 +79,7 @@ def achievement_rows(*, year: int | None = None) -> list[dict[str, str]]:
         if year is not None and y != year:
             continue
         for framework in FRAMEWORKS:
-            card = _card(ids, y, month, framework)
+            card = published_scorecard(ids=ids, year=y, month=month, framework=framework)
             if card is None:
                 continue
             nodes = {n.pk: n.name for n in card.version.nodes.all()}
