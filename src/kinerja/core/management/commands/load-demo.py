@@ -10,7 +10,16 @@ import importlib
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-DEMO_APPS = ["accounts", "indicators", "supervision", "satisfaction", "outreach", "referrals", "workforce", "portal"]
+DEMO_APPS = [
+    "accounts",
+    "indicators",
+    "supervision",
+    "satisfaction",
+    "outreach",
+    "referrals",
+    "workforce",
+    "portal",
+]
 
 
 class Command(BaseCommand):
