@@ -50,7 +50,7 @@ class ImportRefused(ApplicationError):
     """The file was refused; `problems` lists every bad cell. Nothing was stored."""
 
     def __init__(self, problems: Sequence[Problem]):
-        self.problems = list(problems)
+        self.problems = sorted(problems, key=_position)
         count = len(self.problems)
         super().__init__(
             _(
@@ -59,6 +59,15 @@ class ImportRefused(ApplicationError):
             % {"count": count},
             extra={"problems": [p.text() for p in self.problems]},
         )
+
+
+def _position(problem: Problem) -> tuple[int, int]:
+    """File order: sheets by month, then rows."""
+    where = problem.where
+    if where is None:
+        return (-1, 0)
+    sheet = MONTHS.index(where.sheet) + 1 if where.sheet in MONTHS else 0
+    return (sheet, where.row)
 
 
 @dataclass
