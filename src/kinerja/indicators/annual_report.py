@@ -71,7 +71,7 @@ def report_month(year: int) -> int:
 
 
 def annual_data(*, puskesmas: Puskesmas, year: int, framework: str = "pkp") -> AnnualData:
-    framework = framework if framework in FRAMEWORKS else "pkp"
+    framework = framework or "pkp"
     month = report_month(year)
     card = scorecard(puskesmas_ids=[puskesmas.pk], year=year, month=month, framework=framework)
     row = card.rows[0]

@@ -329,3 +329,23 @@ def test_access(client, cat):
     upload = SimpleUploadedFile("a.csv", csv_bytes(f"{cat.a1.code},2024,3,k1,12"))
     assert client.post(url, {"file": upload}).status_code == 403
     assert not Value.objects.exists()
+
+
+# --- command line --------------------------------------------------------------------------------
+
+
+def test_import_values_command(cat, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    good = tmp_path / "good.csv"
+    good.write_bytes(csv_bytes(f"{cat.a1.code},2024,3,k1,12", f"{cat.b1.code},2024,3,k1,4"))
+    out = io.StringIO()
+    call_command("import-values", str(good), stdout=out, stderr=io.StringIO())
+    assert "2 angka berubah" in out.getvalue()
+    assert ValueChange.objects.filter(changed_by=None, source="import").count() == 2
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(csv_bytes(f"{cat.b1.code},2024,3,k1,5", f"{cat.a1.code},2024,3,k1,x"))
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="Berkas ditolak: 2 kesalahan"):
+        call_command("import-values", str(bad), "--user", "eko", stdout=io.StringIO(), stderr=err)
+    assert "Baris 2, kolom puskesmas_code" in err.getvalue()  # eko may only import for his Puskesmas
