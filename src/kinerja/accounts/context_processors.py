@@ -13,10 +13,12 @@ def navigation(request):
     items = [(_("Beranda"), reverse("accounts:home"))]
     if role in DISTRICT_ROLES:
         items.append((_("Puskesmas"), reverse("facilities:puskesmas_list")))
+        items.append((_("Kinerja"), reverse("indicators:dashboard")))
     elif user.puskesmas_id:
         items.append(
             (_("Profil Puskesmas"), reverse("facilities:puskesmas_detail", args=[user.puskesmas.slug]))
         )
+        items.append((_("Laporan dan kinerja"), reverse("indicators:puskesmas", args=[user.puskesmas.slug])))
     if role == Role.DISTRICT_ADMIN:
         items.append((_("Pengguna"), reverse("accounts:user_list")))
     if user.is_staff:

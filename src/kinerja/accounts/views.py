@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.accounts.access import (
@@ -17,6 +18,7 @@ from kinerja.accounts.access import (
 from kinerja.accounts.forms import LoginForm, PasswordResetForm
 from kinerja.accounts.services import user_set_password
 from kinerja.facilities.selectors import puskesmas_network, puskesmas_overview
+from kinerja.indicators.selectors import completeness, reports_todo
 
 
 class LoginView(auth_views.LoginView):
@@ -35,6 +37,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "puskesmas": puskesmas,
             "overview": puskesmas_overview(puskesmas=puskesmas_in_scope(user=user))[0],
             "network": puskesmas_network(puskesmas=puskesmas),
+            "todo": reports_todo(puskesmas=puskesmas),
+            "todo_puskesmas": puskesmas,
         }
         return render(request, "accounts/home_puskesmas.html", context)
     overview = puskesmas_overview(puskesmas=puskesmas_in_scope(user=user))
@@ -42,6 +46,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "overview": overview,
         "attention_count": sum(1 for item in overview if item.attention),
         "region": user.region,
+        "reporting": completeness(
+            puskesmas=[item.puskesmas for item in overview], year=timezone.localdate().year
+        ),
     }
     return render(request, "accounts/home_district.html", context)
 

@@ -17,7 +17,12 @@ STYLE = Style(
 
 
 def trend_svg(
-    series: dict[str, list[float | None]], *, title: str = "", target: float | None = None, months: int = 12
+    series: dict[str, list[float | None]],
+    *,
+    title: str = "",
+    target: float | None = None,
+    target_label: str = "Target",
+    months: int = 12,
 ) -> str:
     """A line chart of monthly values (one line per series), with an optional target line."""
     chart = pygal.Line(
@@ -38,5 +43,5 @@ def trend_svg(
     for label, values in series.items():
         chart.add(label, [None if v is None else round(v, 1) for v in values[:months]])
     if target is not None:
-        chart.add("Target", [target] * months, show_dots=False, stroke_style={"dasharray": "6, 4"})
+        chart.add(target_label, [target] * months, show_dots=False, stroke_style={"dasharray": "6, 4"})
     return chart.render(is_unicode=True)

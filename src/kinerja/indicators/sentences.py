@@ -116,7 +116,7 @@ def puskesmas_sentence(row: PuskesmasScore, *, card: Scorecard) -> str:
         "score": number(row.overall),
         "cat": CATEGORY_LABELS.get(row.category, "-"),
     }
-    if row.rank:
+    if row.rank and len(card.rows) > 1:
         text += _(", peringkat %(rank)s dari %(count)s Puskesmas") % {
             "rank": row.rank,
             "count": len(card.rows),

@@ -54,6 +54,10 @@ def district_due_day(*, district_id: int) -> int:
 def report_get_or_create(*, puskesmas: Puskesmas, year: int, month: int) -> Report:
     if not 1 <= month <= 12:
         raise ApplicationError(f"Bulan {month} tidak ada. Pilih bulan 1 sampai 12.")
+    if datetime.date(year, month, 1) > timezone.localdate():
+        raise ApplicationError(
+            f"Laporan {month_name(month)} {year} belum dapat diisi karena bulannya belum mulai."
+        )
     report, _ = Report.objects.get_or_create(
         puskesmas=puskesmas,
         year=year,

@@ -1,6 +1,8 @@
 """Monthly reports: the Puskesmas page, the grid that saves each cell as it is typed, the workflow,
 targets and the drill-down to one number's history. District screens are in views_district.py."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -61,6 +63,11 @@ def puskesmas_page(request: HttpRequest, slug: str) -> HttpResponse:
         context.update(
             card=card, row=card.rows[0], sentences=achievement_sentences(card, puskesmas_id=puskesmas.pk)
         )
+        trend = monthly_trend(puskesmas_ids=[puskesmas.pk], year=year, framework=framework, upto=month)
+        target = None if card.is_spm else float(card.version.good_min)
+        context["chart"] = trend_svg(
+            {puskesmas.name: trend[puskesmas.pk]}, target=target, target_label=_("Batas Baik"), months=month
+        )
     return render(request, "indicators/puskesmas.html", context)
 
 
@@ -71,8 +78,11 @@ def _grid_context(request, puskesmas, year, month, report, errors=None):
     by_element: dict[str, list[v.Issue]] = {}
     for issue in issues:
         by_element.setdefault(issue.element, []).append(issue)
-    editable = can_edit_puskesmas(user=request.user, puskesmas=puskesmas) and not (
-        report and report.is_locked
+    started = datetime.date(year, month, 1) <= timezone.localdate()
+    editable = (
+        started
+        and can_edit_puskesmas(user=request.user, puskesmas=puskesmas)
+        and not (report and report.is_locked)
     )
     rows, programme = [], None
     for element in elements:
@@ -97,6 +107,7 @@ def _grid_context(request, puskesmas, year, month, report, errors=None):
         "has_errors": any(i.severity == v.ERROR for i in issues),
         "editable": editable,
         "role": effective_role(request.user),
+        "started": started,
     }
 
 
@@ -111,7 +122,11 @@ def report_grid(request: HttpRequest, slug: str, year: int, month: int) -> HttpR
     if request.method == "POST":
         if not can_edit_puskesmas(user=request.user, puskesmas=puskesmas):
             raise PermissionDenied
-        report = report or services.report_get_or_create(puskesmas=puskesmas, year=year, month=month)
+        try:
+            report = report or services.report_get_or_create(puskesmas=puskesmas, year=year, month=month)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            return redirect("indicators:report_grid", slug=slug, year=year, month=month)
         errors = _save_form(request, report)
         if not errors:
             messages.success(request, _("Angka laporan tersimpan."))
@@ -150,13 +165,24 @@ def report_cell(request: HttpRequest, slug: str, year: int, month: int, element_
     if not can_edit_puskesmas(user=request.user, puskesmas=puskesmas):
         raise PermissionDenied
     element = get_object_or_404(DataElement, pk=element_id, active=True)
-    report = services.report_get_or_create(puskesmas=puskesmas, year=year, month=month)
+    try:
+        report = services.report_get_or_create(puskesmas=puskesmas, year=year, month=month)
+    except ApplicationError as exc:
+        return render(request, "indicators/_cell.html", {"row": {"element": element, "error": exc.message}})
     raw = request.POST.get(f"e-{element.code}", "")
     try:
         result = services.value_record(user=request.user, report=report, element=element, raw=raw)
     except ApplicationError as exc:
         result = services.CellResult(element, None, exc.message)
     issues = services.report_issues(report=report)
+    values = services.report_values(report=report)
+    partners = {r.other for r in services.rule_specs() if r.element == element.code and r.other} | {
+        r.element for r in services.rule_specs() if r.other == element.code and r.element
+    }
+    related = [
+        {"element": e, "value": values.get(e.code), "issues": [i for i in issues if i.element == e.code]}
+        for e in DataElement.objects.filter(code__in=partners)
+    ]
     context = {
         "row": {
             "element": element,
@@ -164,6 +190,8 @@ def report_cell(request: HttpRequest, slug: str, year: int, month: int, element_
             "error": result.error,
             "issues": [i for i in issues if i.element == element.code],
         },
+        "related": related,
+        "report": report,
         "issues": issues,
         "editable": True,
         "puskesmas": puskesmas,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from kinerja.accounts.access import DISTRICT_ROLES, Role, effective_role, puskesmas_in_scope, role_required
 from kinerja.core.errors import ApplicationError
 from kinerja.indicators import catalogue, selectors
+from kinerja.indicators import formulas as f
 from kinerja.indicators.charts import trend_svg
 from kinerja.indicators.models import FrameworkVersion, Indicator, Node
 from kinerja.indicators.scoring import Scorecard, monthly_trend, scorecard
@@ -68,7 +69,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["completeness_total"] = total
         scored = [r.overall for r in card.rows if r.overall is not None]
         context["district_mean"] = sum(scored) / len(scored) if scored else None
+        context["chart"] = _district_chart(card, framework)
     return render(request, "indicators/dashboard.html", context)
+
+
+def _district_chart(card: Scorecard, framework: str) -> str:
+    """Monthly trend of the district mean and of the best and the lowest Puskesmas of the month."""
+    ids = [row.puskesmas.pk for row in card.rows]
+    trend = monthly_trend(puskesmas_ids=ids, year=card.year, framework=framework, upto=card.month)
+    mean = [f.mean(series[i] for series in trend.values()) for i in range(card.month)]
+    lines = {_("Rata-rata kabupaten"): mean}
+    scored = [row for row in card.rows if row.overall is not None]
+    if len(scored) > 1:
+        for row in (scored[0], scored[-1]):
+            lines[row.puskesmas.name] = trend[row.puskesmas.pk]
+    target = None if card.is_spm else float(card.version.good_min)
+    return trend_svg(lines, target=target, target_label=_("Batas Baik"), months=card.month)
 
 
 @role_required(*DISTRICT_ROLES)
