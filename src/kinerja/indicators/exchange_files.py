@@ -29,7 +29,7 @@ XLSX_COLUMNS = ("Kode", "Elemen data", "Satuan", "Nilai")
 VALUE_COLUMN, CODE_COLUMN = "Nilai", "Kode"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Where:
     """Where a cell sits in the uploaded file, for messages."""
 
@@ -48,7 +48,7 @@ class Where:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Cell:
     """One value of the file as typed (raw), with the period and element it belongs to."""
 
@@ -123,12 +123,16 @@ def read_csv(data: bytes) -> Parsed:
 def _csv_rows(reader, index: dict[str, int]) -> Parsed:
     cells, problems = [], []
     width = max(index.values()) + 1
+    numbers: dict[str, int | None] = {}
     for row in reader:
         line = reader.line_num
-        if not any(c.strip() for c in row):
-            continue
-        row = row + [""] * (width - len(row))
-        year, month = _int(row[index["year"]]), _int(row[index["month"]])
+        if len(row) < width:
+            if not any(c.strip() for c in row):
+                continue
+            row = row + [""] * (width - len(row))
+        year_raw, month_raw = row[index["year"]], row[index["month"]]
+        year = numbers[year_raw] if year_raw in numbers else numbers.setdefault(year_raw, _int(year_raw))
+        month = numbers[month_raw] if month_raw in numbers else numbers.setdefault(month_raw, _int(month_raw))
         code = row[index["puskesmas_code"]].strip()
         element = row[index["element_code"]].strip()
         if year is None:

@@ -349,3 +349,10 @@ def test_import_values_command(cat, tmp_path):
     with pytest.raises(CommandError, match="Berkas ditolak: 2 kesalahan"):
         call_command("import-values", str(bad), "--user", "eko", stdout=io.StringIO(), stderr=err)
     assert "Baris 2, kolom puskesmas_code" in err.getvalue()  # eko may only import for his Puskesmas
+
+
+def test_months_not_yet_started_are_refused(cat):
+    problems = refused(cat.operator, csv_bytes(f"{cat.a1.code},2099,1,e1,1", f"{cat.a1.code},2099,1,e2,1"))
+    assert problems == [
+        "Baris 2, kolom month (Bulan): bulan Januari 2099 belum mulai; laporannya belum dapat diisi."
+    ]
