@@ -81,9 +81,10 @@ def annual_data(*, puskesmas: Puskesmas, year: int, framework: str = "pkp") -> A
     data.trend = monthly_trend(puskesmas_ids=[puskesmas.pk], year=year, framework=framework, upto=month)[
         puskesmas.pk
     ]
-    data.chart_svg = trend_svg(
-        {puskesmas.name: data.trend}, title=_("Nilai kinerja kumulatif per bulan"), months=month
-    )
+    if any(value is not None for value in data.trend):
+        data.chart_svg = trend_svg(
+            {puskesmas.name: data.trend}, title=_("Nilai kinerja kumulatif per bulan"), months=month
+        )
     data.generated_at = timezone.localtime().strftime("%d-%m-%Y %H:%M")
     return data
 

@@ -105,7 +105,7 @@ def _puskesmas(count: int, regencies: list[Region]) -> list[Puskesmas]:
         regency = regencies[n % len(regencies)]
         rows.append(
             Puskesmas(
-                code=f"P98{n:08d}", name=f"Puskesmas Uji {n + 1}", slug=f"bench-{n + 1}",
+                code=f"P98{n:08d}", name=f"Uji {n + 1}", slug=f"bench-{n + 1}",
                 district_id=regency.pk, subdistrict_id=subdistricts[regency.pk], area_category="perdesaan",
             )
         )  # fmt: skip
