@@ -196,7 +196,7 @@ def _month_of(title: str) -> int | None:
     return None
 
 
-def _raw(value) -> str | int | None:
+def typed_value(value) -> str | int | None:
     """A cell as typed: integers stay integers, 12.0 becomes 12, anything else becomes text."""
     if value is None or isinstance(value, bool):
         return None if value is None else str(value)
@@ -233,7 +233,7 @@ def _read_sheet(ws, month: int, cells: list[Cell], problems: list[Problem]) -> N
     top = {r: (rows[r - 1] if len(rows) >= r else ()) for r in (ROW_CODE, ROW_YEAR, ROW_HEADER)}
     code = str(top[ROW_CODE][1]).strip() if len(top[ROW_CODE]) > 1 and top[ROW_CODE][1] is not None else ""
     year_raw = top[ROW_YEAR][1] if len(top[ROW_YEAR]) > 1 else None
-    year = _raw(year_raw)
+    year = typed_value(year_raw)
     if not code:
         problems.append(Problem(Where(sheet, ROW_CODE, "B"), _("kode Puskesmas kosong. Gunakan templat yang diunduh dari aplikasi."), "Kode Puskesmas"))  # fmt: skip
     if not isinstance(year, int):
@@ -247,7 +247,7 @@ def _read_sheet(ws, month: int, cells: list[Cell], problems: list[Problem]) -> N
     code_at, value_at = header.index(CODE_COLUMN), header.index(VALUE_COLUMN)
     for number, row in enumerate(rows[ROW_HEADER:], ROW_HEADER + 1):
         element = row[code_at] if len(row) > code_at else None
-        raw = _raw(row[value_at]) if len(row) > value_at else None
+        raw = typed_value(row[value_at]) if len(row) > value_at else None
         element = str(element).strip() if element is not None else ""
         if not element:
             if raw not in (None, ""):

@@ -25,4 +25,8 @@ urlpatterns += [
     path("<slug:slug>/pertukaran/<int:year>/unduh.csv", views_exchange.export_csv, name="exchange_csv"),
     path("<slug:slug>/laporan-tahunan/<int:year>.pdf", views_exchange.annual_pdf, name="annual_pdf"),
     path("<slug:slug>/laporan-tahunan/<int:year>.xlsx", views_exchange.annual_xlsx, name="annual_xlsx"),
+    path(
+        "<slug:slug>/sasaran/<int:year>/unduh.xlsx", views_exchange.targets_xlsx, name="exchange_targets_xlsx"
+    ),
+    path("<slug:slug>/sasaran/<int:year>/impor/", views_exchange.targets_upload, name="exchange_targets"),
 ]

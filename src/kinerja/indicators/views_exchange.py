@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 from kinerja.accounts.access import (
     ALL_ROLES,
     DISTRICT_ROLES,
+    Role,
     can_edit_puskesmas,
     puskesmas_get,
     puskesmas_in_scope,
     role_required,
 )
 from kinerja.core.errors import ApplicationError
-from kinerja.indicators import annual_report, exchange
+from kinerja.indicators import annual_report, exchange, exchange_targets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -131,3 +132,34 @@ def annual_xlsx(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         return redirect("indicators:puskesmas", slug=slug)
     filename = f"kinerja-{puskesmas.slug}-{year}-{data.framework}.xlsx"
     return _download(annual_report.annual_xlsx(data), filename, XLSX)
+
+
+@role_required(*ALL_ROLES)
+def targets_xlsx(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """The yearly targets (sasaran) of a Puskesmas as an Excel template."""
+    puskesmas = puskesmas_get(user=request.user, slug=slug)
+    content = exchange_targets.targets_export_xlsx(puskesmas=puskesmas, year=year)
+    return _download(content, f"sasaran-{puskesmas.slug}-{year}.xlsx", XLSX)
+
+
+@role_required(Role.DISTRICT_ADMIN, Role.PROGRAM_MANAGER)
+def targets_upload(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """Upload the filled targets template (district roles that set targets), all or nothing."""
+    puskesmas = puskesmas_get(user=request.user, slug=slug)
+    context: dict = {"puskesmas": puskesmas, "year": year}
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise ApplicationError(_("Pilih berkas Excel (.xlsx) terlebih dahulu."))
+            changed = exchange_targets.targets_import(
+                user=request.user, data=upload.read(), puskesmas=puskesmas, year=year
+            )
+        except exchange.ImportRefused as exc:
+            context.update(refused=exc.message, problems=exc.extra["problems"])
+        except ApplicationError as exc:
+            context.update(refused=exc.message, problems=[])
+        else:
+            messages.success(request, _("Sasaran diimpor: %(count)s berubah.") % {"count": changed})
+            return redirect("indicators:targets", slug=slug, year=year)
+    return render(request, "indicators/exchange_targets.html", context)

@@ -356,3 +356,43 @@ def test_months_not_yet_started_are_refused(cat):
     assert problems == [
         "Baris 2, kolom month (Bulan): bulan Januari 2099 belum mulai; laporannya belum dapat diisi."
     ]
+
+
+# --- targets (sasaran) ---------------------------------------------------------------------------
+
+
+def targets_xlsx_with(puskesmas, values: dict[str, object], year=YEAR) -> bytes:
+    from kinerja.indicators.exchange_targets import targets_export_xlsx
+
+    book = load_workbook(io.BytesIO(targets_export_xlsx(puskesmas=puskesmas, year=year)))
+    sheet = book["Sasaran"]
+    for row in sheet.iter_rows(min_row=6):
+        if row[0].value in values:
+            row[2].value = values[row[0].value]
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_targets_import_and_refusal(client, cat):
+    from kinerja.core.models import AuditEntry
+    from kinerja.indicators.models import Target
+
+    client.force_login(cat.district_admin)
+    url = reverse("indicators:exchange_targets", kwargs={"slug": cat.a1.slug, "year": YEAR})
+    bad = SimpleUploadedFile("s.xlsx", targets_xlsx_with(cat.a1, {"g1": 640, "g2": "banyak", "g3": -1}))
+    body = client.post(url, {"file": bad}).content.decode()
+    assert (
+        "Lembar Sasaran, baris 7, kolom Jumlah (Sasaran 2): &#x27;banyak&#x27; bukan bilangan bulat" in body
+    )
+    assert "Lembar Sasaran, baris 8, kolom Jumlah (Sasaran 3): nilai tidak boleh negatif" in body
+    assert not Target.objects.exists()
+    other = SimpleUploadedFile("s.xlsx", targets_xlsx_with(cat.a2, {"g1": 640}))
+    assert "bukan Alfa Satu" in client.post(url, {"file": other}).content.decode()
+    good = SimpleUploadedFile("s.xlsx", targets_xlsx_with(cat.a1, {"g1": 640, "g2": 1.250e3}))
+    assert client.post(url, {"file": good}).status_code == 302
+    assert dict(Target.objects.values_list("group__code", "value")) == {"g1": 640, "g2": 1250}
+    assert Target.objects.get(group__code="g1").source == "imported"
+    assert AuditEntry.objects.filter(action="indicators.target_set").count() == 2
+    client.force_login(cat.operator)  # operators see targets but do not set them
+    assert client.get(url).status_code == 403
