@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from kinerja.accounts.admin_scope import ScopedAdminMixin
 from kinerja.facilities.models import Facility, Puskesmas, Service
 
 
@@ -9,7 +10,8 @@ class ServiceAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class FacilityInline(admin.TabularInline):
+class FacilityInline(ScopedAdminMixin, admin.TabularInline):
+    scope = "facility"
     model = Facility
     fields = ["kind", "name", "ownership", "village", "active"]
     raw_id_fields = ["village"]
@@ -17,7 +19,8 @@ class FacilityInline(admin.TabularInline):
 
 
 @admin.register(Puskesmas)
-class PuskesmasAdmin(admin.ModelAdmin):
+class PuskesmasAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope = "puskesmas"
     list_display = ["name", "code", "subdistrict", "area_category", "inpatient"]
     list_filter = ["area_category", "inpatient", "district"]
     search_fields = ["name", "code"]
@@ -28,7 +31,8 @@ class PuskesmasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Facility)
-class FacilityAdmin(admin.ModelAdmin):
+class FacilityAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope = "facility"
     list_display = ["name", "kind", "ownership", "puskesmas", "village", "active"]
     list_filter = ["kind", "ownership", "active", "puskesmas"]
     search_fields = ["name", "code"]

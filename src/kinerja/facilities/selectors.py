@@ -4,6 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from kinerja.facilities.models import Facility, Puskesmas
+from kinerja.regions.models import Region
 
 
 @dataclass
@@ -68,3 +69,20 @@ def puskesmas_network(*, puskesmas: Puskesmas) -> dict[str, list[Facility]]:
     for facility in puskesmas.facilities.select_related("village", "hamlet").order_by("kind", "name"):
         groups.setdefault(facility.get_kind_display(), []).append(facility)
     return groups
+
+
+@dataclass
+class Catchment:
+    villages: list[Region]
+    hamlet_count: int
+    population: int
+
+
+def puskesmas_catchment(*, puskesmas: Puskesmas) -> Catchment:
+    """The Puskesmas' villages (each with `hamlet_count`) and the totals of its working area."""
+    villages = list(puskesmas.catchment_villages.annotate(hamlet_count=Count("children")).order_by("code"))
+    return Catchment(
+        villages=villages,
+        hamlet_count=sum(v.hamlet_count for v in villages),
+        population=sum(v.population or 0 for v in villages),
+    )

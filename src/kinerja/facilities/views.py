@@ -8,7 +8,7 @@ from kinerja.accounts.access import (
     puskesmas_in_scope,
     role_required,
 )
-from kinerja.facilities.selectors import puskesmas_network, puskesmas_overview
+from kinerja.facilities.selectors import puskesmas_catchment, puskesmas_network, puskesmas_overview
 
 
 @role_required(*DISTRICT_ROLES)
@@ -26,7 +26,7 @@ def puskesmas_detail(request: HttpRequest, slug: str) -> HttpResponse:
             puskesmas=puskesmas_in_scope(user=request.user).filter(pk=puskesmas.pk)
         )[0],
         "network": puskesmas_network(puskesmas=puskesmas),
-        "villages": puskesmas.catchment_villages.select_related("parent").order_by("code"),
+        "catchment": puskesmas_catchment(puskesmas=puskesmas),
         "services": puskesmas.services.all(),
     }
     return render(request, "facilities/puskesmas_detail.html", context)

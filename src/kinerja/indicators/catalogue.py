@@ -59,7 +59,8 @@ def catalogue_load(*, paths: list[Path] | None = None, log: Callable[[str], None
 
 def _load_elements(data: dict[str, Any]) -> None:
     for order, item in enumerate(data.get("target_groups", []), 1):
-        TargetGroup.objects.update_or_create(
+        _upsert(
+            TargetGroup,
             code=item["code"],
             defaults={
                 "name": item["name"],
@@ -68,7 +69,8 @@ def _load_elements(data: dict[str, Any]) -> None:
             },
         )
     for order, item in enumerate(data.get("data_elements", []), 1):
-        DataElement.objects.update_or_create(
+        _upsert(
+            DataElement,
             code=item["code"],
             defaults={
                 "name": item["name"],
@@ -82,7 +84,8 @@ def _load_elements(data: dict[str, Any]) -> None:
     elements = {e.code: e for e in DataElement.objects.all()}
     for item in data.get("validation_rules", []):
         element = item.get("element")
-        ValidationRule.objects.update_or_create(
+        _upsert(
+            ValidationRule,
             code=item["code"],
             defaults={
                 "kind": item["kind"],
@@ -93,9 +96,23 @@ def _load_elements(data: dict[str, Any]) -> None:
         )
 
 
+def _upsert(model, *, code: str, defaults: dict[str, Any]):
+    """Create or update by code, writing only when something differs (so a reload changes no row)."""
+    row = model.objects.filter(code=code).first()
+    if row is None:
+        return model.objects.create(code=code, **defaults)
+    changed = {k: v for k, v in defaults.items() if getattr(row, k) != v}
+    if changed:
+        for field, value in changed.items():
+            setattr(row, field, value)
+        row.save()
+    return row
+
+
 def _load_framework(data: dict[str, Any], *, source: str, checksum: str) -> bool:
     spec, vspec = data["framework"], data["version"]
-    framework, _ = Framework.objects.update_or_create(
+    framework = _upsert(
+        Framework,
         code=spec["code"],
         defaults={"name": spec["name"], "kind": spec["kind"], "order": spec.get("order", 0)},
     )

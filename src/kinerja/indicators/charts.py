@@ -22,6 +22,7 @@ def trend_svg(
     title: str = "",
     target: float | None = None,
     target_label: str = "Target",
+    target_high: float | None = None,
     months: int = 12,
 ) -> str:
     """A line chart of monthly values (one line per series), with an optional target line."""
@@ -44,4 +45,11 @@ def trend_svg(
         chart.add(label, [None if v is None else round(v, 1) for v in values[:months]])
     if target is not None:
         chart.add(target_label, [target] * months, show_dots=False, stroke_style={"dasharray": "6, 4"})
+    if target_high is not None:
+        chart.add(
+            f"{target_label} (atas)",
+            [target_high] * months,
+            show_dots=False,
+            stroke_style={"dasharray": "6, 4"},
+        )
     return chart.render(is_unicode=True)

@@ -104,11 +104,15 @@ def category(
     if score is None:
         return None
     rounded = round_half_up(score, decimals)
-    if rounded >= Decimal(str(good_min)):
+    if rounded >= _decimal(good_min):
         return GOOD
-    if rounded >= Decimal(str(fair_min)):
+    if rounded >= _decimal(fair_min):
         return FAIR
     return POOR
+
+
+def _decimal(value: float | Decimal) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def management_category(score: float | None, *, good_min: float = 8.5, fair_min: float = 5.5) -> str | None:

@@ -503,8 +503,9 @@ class Value(models.Model):
         SUSPICIOUS = 1, _("Perlu diperiksa")
         INVALID = 2, _("Melanggar aturan")
 
+    # No index of its own: the (report, data_element) index starts with report.
     report = models.ForeignKey(
-        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="values"
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="values", db_index=False
     )
     data_element = models.ForeignKey(
         DataElement, verbose_name=_("elemen data"), on_delete=models.PROTECT, related_name="values"
@@ -530,8 +531,9 @@ class Value(models.Model):
 class ValueChange(models.Model):
     """The history of one cell: who changed it, when, from what, to what (None = empty)."""
 
+    # No index of its own: the (report, data_element) index starts with report.
     report = models.ForeignKey(
-        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="changes"
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="changes", db_index=False
     )
     data_element = models.ForeignKey(
         DataElement, verbose_name=_("elemen data"), on_delete=models.PROTECT, related_name="+"

@@ -20,8 +20,7 @@ Rules (DOMAIN.md Part A):
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import Q
+from django.db.models import BigIntegerField, Count, ExpressionWrapper, F, Max, Q, Sum
 
 from kinerja.core.errors import ApplicationError
 from kinerja.facilities.models import Puskesmas
@@ -38,6 +37,12 @@ from kinerja.indicators.models import (
 )
 
 ENCODE = 10**10
+SUM, LAST, AVERAGE = (
+    DataElement.Aggregation.SUM,
+    DataElement.Aggregation.LAST,
+    DataElement.Aggregation.AVERAGE,
+)
+SPM, MANAGEMENT = Indicator.Method.SPM, Indicator.Method.MANAGEMENT
 
 
 @dataclass
@@ -139,24 +144,22 @@ def scorecard(
     populations = _populations(ids, year, indicators)
     targets = _targets(ids, year, indicators)
     values = _aggregates(ids, year, month, indicators, statuses)
-    specs = [_Spec.of(ind) for ind in indicators]
-    tree = _Tree(version, nodes, specs)
+    specs = [(ind.code, _Spec.of(ind)) for ind in indicators]
+    tree = _Tree(version, nodes, indicators)
     rows = []
     for p in puskesmas:
         results = {
-            spec.code: _indicator_result(spec, p.pk, month, populations, targets, values) for spec in specs
+            code: _indicator_result(spec, p.pk, month, populations, targets, values) for code, spec in specs
         }
-        rows.append(_puskesmas_score(tree, p, specs, results))
+        rows.append(tree.score(p, results))
     _rank(rows)
     return Scorecard(version=version, year=year, month=month, rows=rows)
 
 
 def _populations(ids, year, indicators) -> dict[tuple[int, int], int]:
     groups = {i.denominator_group_id for i in indicators if i.denominator_group_id}
-    rows = Target.objects.filter(puskesmas_id__in=ids, year=year, group_id__in=groups).values_list(
-        "puskesmas_id", "group_id", "value"
-    )
-    return {(pid, gid): value for pid, gid, value in rows}
+    rows = Target.objects.filter(puskesmas_id__in=ids, year=year, group_id__in=groups)
+    return {(t.puskesmas_id, t.group_id): t.value for t in rows}
 
 
 def _targets(ids, year, indicators) -> dict[tuple[int | None, int], IndicatorTarget]:
@@ -166,98 +169,79 @@ def _targets(ids, year, indicators) -> dict[tuple[int | None, int], IndicatorTar
     return {(t.puskesmas_id, t.indicator_id): t for t in rows}
 
 
-# Positions in an aggregate row: this month's (total, months, last), then the month before's.
-TOTAL, MONTHS_N, LAST, PREVIOUS = 0, 1, 2, 3
-
-
-def _aggregates(ids, year, month, indicators, statuses) -> dict[tuple[int, int], tuple]:
-    """{(Puskesmas id, element id): (total, n, last, prev_total, prev_n, prev_last)} in one query.
-
-    Plain SQL read as tuples: at national scale (10,000 Puskesmas) building a dict per row through
-    the ORM's converters cost more than the query itself.
-    """
-    elements = sorted(
-        {i.numerator_id for i in indicators}
-        | {i.denominator_element_id for i in indicators if i.denominator_element_id}
+def _aggregates(ids, year, month, indicators, statuses) -> dict[tuple[int, int], dict]:
+    elements = {i.numerator_id for i in indicators} | {
+        i.denominator_element_id for i in indicators if i.denominator_element_id
+    }
+    queryset = Value.objects.filter(
+        report__puskesmas_id__in=ids,
+        report__year=year,
+        report__month__lte=month,
+        data_element_id__in=elements,
     )
-    if not ids or not elements:
-        return {}
-    value, report = Value._meta.db_table, Report._meta.db_table
-    marks = lambda items: ", ".join(["%s"] * len(items))  # noqa: E731
-    status_sql = f"AND r.status IN ({marks(statuses)})" if statuses is not None else ""
-    sql = f"""
-        SELECT r.puskesmas_id, v.data_element_id,
-               SUM(v.value), COUNT(*), MAX(r.month * {ENCODE} + v.value),
-               SUM(CASE WHEN r.month < %s THEN v.value END),
-               COUNT(CASE WHEN r.month < %s THEN 1 END),
-               MAX(CASE WHEN r.month < %s THEN r.month * {ENCODE} + v.value END)
-        FROM {value} v JOIN {report} r ON r.id = v.report_id
-        WHERE r.puskesmas_id IN ({marks(ids)}) AND r.year = %s AND r.month <= %s
-              AND v.data_element_id IN ({marks(elements)}) {status_sql}
-        GROUP BY r.puskesmas_id, v.data_element_id
-    """  # noqa: S608 - only table names and placeholders are interpolated
-    params = [month, month, month, *ids, year, month, *elements, *(list(statuses or []))]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {(row[0], row[1]): row[2:] for row in cursor.fetchall()}
-
-
-def _combined(agg: tuple | None, aggregation: str | None, previous: bool) -> float | None:
-    if agg is None:
-        return None
-    offset = PREVIOUS if previous else 0
-    n = agg[offset + MONTHS_N]
-    if not n:
-        return None
-    if aggregation == DataElement.Aggregation.LAST:
-        return float(agg[offset + LAST] % ENCODE)
-    total = float(agg[offset + TOTAL])
-    return total / n if aggregation == DataElement.Aggregation.AVERAGE else total
+    if statuses is not None:
+        queryset = queryset.filter(report__status__in=list(statuses))
+    encoded = ExpressionWrapper(F("report__month") * ENCODE + F("value"), output_field=BigIntegerField())
+    before = Q(report__month__lt=month)
+    rows = queryset.values("report__puskesmas_id", "data_element_id").annotate(
+        total=Sum("value"),
+        n=Count("id"),
+        last=Max(encoded),
+        prev_total=Sum("value", filter=before),
+        prev_n=Count("id", filter=before),
+        prev_last=Max(encoded, filter=before),
+    )
+    return {(r["report__puskesmas_id"], r["data_element_id"]): r for r in rows}
 
 
 @dataclass(slots=True)
 class _Spec:
-    """An indicator's fields read once per scorecard (not once per Puskesmas through the ORM)."""
+    """The fields of an indicator the computation needs, read once (not per Puskesmas)."""
 
-    ind: Indicator
+    indicator: Indicator
     pk: int
-    code: str
     method: str
+    polarity: str
+    factor: int
+    target: float
+    target_high: float | None
     numerator_id: int
     numerator_aggregation: str
     denominator_element_id: int | None
     denominator_aggregation: str | None
     denominator_group_id: int | None
-    factor: int
-    target: float
-    target_high: float | None
-    polarity: str
-    node_id: int
-    scale: str
 
     @classmethod
     def of(cls, ind: Indicator) -> "_Spec":
+        den = ind.denominator_element
         return cls(
-            ind, ind.pk, ind.code, ind.method, ind.numerator_id, ind.numerator.aggregation,
-            ind.denominator_element_id,
-            ind.denominator_element.aggregation if ind.denominator_element_id else None,
-            ind.denominator_group_id, ind.factor, float(ind.target),
-            float(ind.target_high) if ind.target_high is not None else None, ind.polarity, ind.node_id,
-            _scale(ind),
+            ind, ind.pk, ind.method, ind.polarity, ind.factor, float(ind.target),
+            None if ind.target_high is None else float(ind.target_high),
+            ind.numerator_id, ind.numerator.aggregation, ind.denominator_element_id,
+            den.aggregation if den else None, ind.denominator_group_id,
         )  # fmt: skip
 
 
+def _combined(agg: dict | None, aggregation: str | None, previous: bool) -> float | None:
+    if agg is None:
+        return None
+    n = agg["prev_n" if previous else "n"]
+    if not n:
+        return None
+    if aggregation == LAST:
+        return float(agg["prev_last" if previous else "last"] % ENCODE)
+    total = float(agg["prev_total" if previous else "total"])
+    return total / n if aggregation == AVERAGE else total
+
+
 def _indicator_result(spec: _Spec, pid: int, month: int, populations, targets, values) -> IndicatorResult:
-    res = IndicatorResult(indicator=spec.ind)
-    target_row = (targets.get((pid, spec.pk)) or targets.get((None, spec.pk))) if targets else None
-    if target_row:
+    res = IndicatorResult(indicator=spec.indicator, target=spec.target, target_high=spec.target_high)
+    target_row = targets.get((pid, spec.pk)) or targets.get((None, spec.pk))
+    if target_row is not None:
         res.target = float(target_row.target)
-        high = target_row.target_high
-        res.target_high = float(high) if high is not None else None
-    else:
-        res.target, res.target_high = spec.target, spec.target_high
+        res.target_high = None if target_row.target_high is None else float(target_row.target_high)
     numerator = values.get((pid, spec.numerator_id))
-    res.months_reported = numerator[MONTHS_N] if numerator else 0
+    res.months_reported = numerator["n"] if numerator else 0
     res.result, res.numerator, res.denominator = _result(spec, pid, month, populations, values, False)
     res.score = _score(spec, res.result, res.target, res.target_high)
     if month > 1:
@@ -265,96 +249,87 @@ def _indicator_result(spec: _Spec, pid: int, month: int, populations, targets, v
         res.previous_score = _score(spec, res.previous_result, res.target, res.target_high)
     if spec.denominator_group_id:
         res.population = populations.get((pid, spec.denominator_group_id))
-    if spec.method == Indicator.Method.SPM:
+    if spec.method == SPM:
         res.met = res.result is not None and res.result >= res.target
     return res
 
 
 def _result(spec: _Spec, pid: int, period: int, populations, values, previous: bool):
     numerator = _combined(values.get((pid, spec.numerator_id)), spec.numerator_aggregation, previous)
-    if spec.method == Indicator.Method.MANAGEMENT:
+    if spec.method == MANAGEMENT:
         return numerator, numerator, None
+    denominator = None
     if spec.denominator_group_id:
         population = populations.get((pid, spec.denominator_group_id))
-        denominator = None if population is None else float(population)
-        if denominator is not None and spec.numerator_aggregation == DataElement.Aggregation.SUM:
-            denominator = f.prorated(denominator, period)
+        if population is not None:
+            denominator = float(population)
+            if spec.numerator_aggregation == SUM:
+                denominator = f.prorated(denominator, period)
     elif spec.denominator_element_id:
         agg = values.get((pid, spec.denominator_element_id))
         denominator = _combined(agg, spec.denominator_aggregation, previous)
-    else:
-        denominator = None
     return f.ratio(numerator, denominator, spec.factor), numerator, denominator
 
 
 def _score(spec: _Spec, result: float | None, target: float, target_high: float | None) -> float | None:
     if result is None:
         return None
-    if spec.method == Indicator.Method.MANAGEMENT:
+    if spec.method == MANAGEMENT:
         return result
-    if spec.method == Indicator.Method.SPM:
+    if spec.method == SPM:
         return min(100.0, result)
     return f.indicator_score(result=result, target=target, polarity=spec.polarity, target_high=target_high)
 
 
 class _Tree:
-    """The framework version's node tree and band settings, prepared once per scorecard."""
+    """A framework version's tree and bands, prepared once and applied to each Puskesmas."""
 
-    def __init__(self, version: FrameworkVersion, nodes: list[Node], specs: list[_Spec]):
+    def __init__(self, version: FrameworkVersion, nodes: list[Node], indicators: list[Indicator]):
         self.version = version
         self.is_spm = version.framework.kind == "spm"
         self.by_parent: dict[int | None, list[Node]] = {}
         for node in nodes:
             self.by_parent.setdefault(node.parent_id, []).append(node)
         self.codes_by_node: dict[int, list[str]] = {}
-        for spec in specs:
-            self.codes_by_node.setdefault(spec.node_id, []).append(spec.code)
+        for ind in indicators:
+            self.codes_by_node.setdefault(ind.node_id, []).append(ind.code)
         self.bands = {
             Node.Scale.PERCENT: (version.good_min, version.fair_min, version.decimals),
             Node.Scale.MANAGEMENT: (version.mgmt_good_min, version.mgmt_fair_min, version.mgmt_decimals),
         }
-        self.memo: dict[tuple[str, float], str | None] = {}
 
     def category(self, scale: str, score: float | None) -> str | None:
         if self.is_spm or score is None:
             return None
-        key = (scale, score)
-        if key not in self.memo:  # the same scores (100, 10, ...) recur across Puskesmas
-            good, fair, decimals = self.bands[scale]
-            self.memo[key] = f.category(score, good_min=good, fair_min=fair, decimals=decimals)
-        return self.memo[key]
+        good, fair, decimals = self.bands[scale]
+        return f.category(score, good_min=good, fair_min=fair, decimals=decimals)
 
-
-def _puskesmas_score(tree: _Tree, puskesmas, specs: list[_Spec], results) -> PuskesmasScore:
-    def build(node: Node) -> NodeResult:
-        out = NodeResult(node=node, indicators=[results[c] for c in tree.codes_by_node.get(node.pk, ())])
-        out.children = [build(child) for child in tree.by_parent.get(node.pk, ())]
+    def build(self, node: Node, results: dict[str, IndicatorResult]) -> NodeResult:
+        out = NodeResult(node=node, indicators=[results[c] for c in self.codes_by_node.get(node.pk, [])])
+        out.children = [self.build(child, results) for child in self.by_parent.get(node.pk, [])]
         out.score = f.mean([c.score for c in out.children] + [i.score for i in out.indicators])
-        out.category = tree.category(node.scale, out.score)
+        out.category = self.category(node.scale, out.score)
         met = [i.met for i in out.indicators if i.met is not None] + [
             c.met for c in out.children if c.met is not None
         ]
         out.met = all(met) if met else None
         return out
 
-    roots = [build(node) for node in tree.by_parent.get(None, [])]
-    for spec in specs:
-        if spec.method != Indicator.Method.SPM:
-            result = results[spec.code]
-            result.category = tree.category(spec.scale, result.score)
-    score = PuskesmasScore(puskesmas=puskesmas, nodes=roots, indicators=results)
-    version = tree.version
-    headline = _find(roots, version.headline_node) if version.headline_node else None
-    percent_roots = [r for r in roots if r.node.scale == Node.Scale.PERCENT]
-    score.overall = headline.score if headline else f.mean(r.score for r in percent_roots)
-    score.category = tree.category(Node.Scale.PERCENT, score.overall)
-    management = [r for r in roots if r.node.scale == Node.Scale.MANAGEMENT]
-    score.management = f.mean(r.score for r in management) if management else None
-    score.management_category = tree.category(Node.Scale.MANAGEMENT, score.management)
-    score.services_met = sum(1 for r in results.values() if r.met)
-    if tree.is_spm:
-        score.category = None
-    return score
+    def score(self, puskesmas: Puskesmas, results: dict[str, IndicatorResult]) -> PuskesmasScore:
+        roots = [self.build(node, results) for node in self.by_parent.get(None, [])]
+        for res in results.values():
+            res.category = self.category(_scale(res.indicator), res.score)
+        score = PuskesmasScore(puskesmas=puskesmas, nodes=roots, indicators=results)
+        code = self.version.headline_node
+        headline = _find(roots, code) if code else None
+        percent_roots = [r for r in roots if r.node.scale == Node.Scale.PERCENT]
+        score.overall = headline.score if headline else f.mean(r.score for r in percent_roots)
+        score.category = self.category(Node.Scale.PERCENT, score.overall)
+        management = [r for r in roots if r.node.scale == Node.Scale.MANAGEMENT]
+        score.management = f.mean(r.score for r in management) if management else None
+        score.management_category = self.category(Node.Scale.MANAGEMENT, score.management)
+        score.services_met = sum(1 for r in results.values() if r.met)
+        return score
 
 
 def _scale(indicator: Indicator) -> str:

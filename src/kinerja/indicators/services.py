@@ -237,9 +237,10 @@ def _transition(report: Report, user: User, action: str, **fields: Any) -> Repor
     for name, value in fields.items():
         setattr(report, name, value)
     report.save()
-    audit_log(
-        actor=user, action=f"indicators.report_{action}", obj=report, changes={"status": [old, report.status]}
-    )
+    changes: dict[str, Any] = {"status": [old, report.status]}
+    if action == "reopened":
+        changes["reason"] = report.reopen_reason
+    audit_log(actor=user, action=f"indicators.report_{action}", obj=report, changes=changes)
     return report
 
 
@@ -271,6 +272,8 @@ def report_approve(*, user: User, report: Report) -> Report:
         raise ApplicationError("Hanya Kepala Puskesmas ini yang dapat menyetujui laporannya.")
     if report.status != Report.Status.SUBMITTED:
         raise ApplicationError("Hanya laporan yang sudah diajukan yang dapat disetujui.")
+    if any(i.severity == v.ERROR for i in report_issues(report=report)):
+        raise ApplicationError("Laporan masih memuat angka yang salah. Perbaiki dulu sebelum disetujui.")
     return _transition(
         report, user, "approved", status=Report.Status.APPROVED, approved_at=timezone.now(), approved_by=user
     )

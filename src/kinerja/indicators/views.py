@@ -278,6 +278,7 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: int) -> Http
             {puskesmas.name: trend[puskesmas.pk]},
             title=_("Capaian kumulatif per bulan"),
             target=float(indicator.target),
+            target_high=float(indicator.target_high) if indicator.target_high is not None else None,
         ),
     }
     return render(request, "indicators/indicator_detail.html", context)

@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -126,9 +127,9 @@ def compare(request: HttpRequest) -> HttpResponse:
             puskesmas_ids=ids, year=year, framework=framework, indicator_code=code, upto=month
         )
         names = {p.pk: p.name for p in puskesmas}
-        chart = trend_svg(
-            {names[pid]: s for pid, s in trend.items()}, target=float(indicator.target), months=month
-        )
+        high = float(indicator.target_high) if indicator.target_high is not None else None
+        lines = {names[pid]: s for pid, s in trend.items()}
+        chart = trend_svg(lines, target=float(indicator.target), target_high=high, months=month)
     context = {
         "year": year,
         "month": month,
@@ -168,9 +169,7 @@ def catalogue_page(request: HttpRequest) -> HttpResponse:
     context = {
         "versions": versions,
         "version": version,
-        "nodes": list(version.nodes.prefetch_related("indicators__numerator").order_by("order"))
-        if version
-        else [],
+        "nodes": _catalogue_nodes(version),
         "editing": editing,
         "may_edit": editing is not None and _may_edit(request.user, editing),
         "year": _year(request),
@@ -178,6 +177,13 @@ def catalogue_page(request: HttpRequest) -> HttpResponse:
         "polarities": Indicator.Polarity.choices,
     }
     return render(request, "indicators/catalogue.html", context)
+
+
+def _catalogue_nodes(version: FrameworkVersion | None) -> list[Node]:
+    if version is None:
+        return []
+    indicators = Indicator.objects.select_related("numerator", "denominator_element", "denominator_group")
+    return list(version.nodes.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by("order"))
 
 
 def _decimal(raw: str) -> Decimal | None:

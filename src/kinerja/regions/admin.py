@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from kinerja.accounts.admin_scope import ScopedAdminMixin
 from kinerja.regions.models import Region
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope = "region"
     list_display = ["code", "name", "kind", "remoteness", "population"]
     list_filter = ["level", "kind", "remoteness"]
     search_fields = ["code", "name"]

@@ -1,12 +1,10 @@
-import re
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import BaseModel
 
-# Kemendagri codes with dots (DOMAIN.md 7.1), plus our own two-digit dusun suffix under a village.
-CODE_PATTERN = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.[123]\d{3}(\.\d{2})?)?)?)?$")
+# Kemendagri codes with dots (DOMAIN.md 7.1) plus our dusun suffix; lives in codes.py, re-exported here.
+from kinerja.regions.codes import CODE_PATTERN  # noqa: F401
 
 
 class RegionQuerySet(models.QuerySet):
@@ -81,4 +79,9 @@ class Region(BaseModel):
 
     @property
     def label(self) -> str:
-        return f"{self.get_kind_display()} {self.name}"
+        """`Kabupaten Luwu Utara`, `Desa Pattimang`; a name that already starts with its kind
+        (a dusun written `Dusun Bone-Bone`) is not prefixed twice."""
+        kind = str(self.get_kind_display())
+        if self.name.lower().startswith(kind.lower() + " "):
+            return self.name
+        return f"{kind} {self.name}"

@@ -171,3 +171,11 @@ def test_targets_estimated_from_population_keep_entered_ones(world, report):
 def test_estimate_needs_a_population(world, report):
     with pytest.raises(ApplicationError, match="penduduk"):
         targets_estimate(user=world.district_admin, puskesmas=world.a1, year=2024)
+
+
+def test_errors_added_after_submission_block_approval(world, report):
+    report_values_set(user=world.operator, report=report, values={"k1": 10, "k4": 8})
+    report_submit(user=world.operator, report=report)
+    report_values_set(user=world.operator, report=report, values={"k4": 11})
+    with pytest.raises(ApplicationError, match="angka yang salah"):
+        report_approve(user=world.head, report=report)

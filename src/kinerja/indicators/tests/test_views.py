@@ -164,3 +164,13 @@ def test_a_month_that_has_not_started_cannot_be_entered(client, world, catalogue
     cell = reverse("indicators:report_cell", args=[world.a1.slug, 2999, 1, element.pk])
     assert "belum dapat diisi" in client.post(cell, {"e-anc-k1": "3"}).content.decode()
     assert not Report.objects.exists()
+
+
+def test_management_items_are_chosen_from_their_scale(client, world, catalogue):
+    client.force_login(world.operator)
+    body = client.get(grid_url(world)).content.decode()
+    assert '<select id="in-mj-ruk"' in body and '<option value="7">7</option>' in body
+    response = client.post(cell_url(world, "mj-ruk"), {"e-mj-ruk": "5"}, HTTP_HX_REQUEST="true")
+    assert "Pilih salah satu: 0, 4, 7, 10" in response.content.decode()
+    client.post(cell_url(world, "mj-ruk"), {"e-mj-ruk": "7"}, HTTP_HX_REQUEST="true")
+    assert Value.objects.get(data_element__code="mj-ruk").value == 7
