@@ -1,7 +1,18 @@
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.urls import resolve, reverse
+from django.utils.translation import gettext_lazy as _
 
-from kinerja.accounts.access import DISTRICT_ROLES, Role, effective_role
+from kinerja.accounts.access import Role, effective_role
+
+# The internal menu, in order: (label, URL name). An entry shows only to the roles its view admits
+# (read from the view's role_required declaration), so the menu can never offer a refused page.
+MENU = [
+    (_("Beranda"), "accounts:home"),
+    (_("Puskesmas"), "facilities:puskesmas_list"),
+    (_("Kinerja"), "indicators:dashboard"),
+    (_("Kepuasan pasien (SKM)"), "satisfaction:index"),
+    (_("Konten portal"), "portal:content_list"),
+    (_("Pengguna"), "accounts:user_list"),
+]
 
 
 def navigation(request):
@@ -10,17 +21,18 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {}
     role = effective_role(user)
-    items = [(_("Beranda"), reverse("accounts:home"))]
-    if role in DISTRICT_ROLES:
-        items.append((_("Puskesmas"), reverse("facilities:puskesmas_list")))
-        items.append((_("Kinerja"), reverse("indicators:dashboard")))
-    elif user.puskesmas_id:
-        items.append(
-            (_("Profil Puskesmas"), reverse("facilities:puskesmas_detail", args=[user.puskesmas.slug]))
+    items = []
+    for label, name in MENU:
+        url = reverse(name)
+        if role in getattr(resolve(url).func, "access_roles", ()):
+            items.append((label, url))
+    if user.is_puskesmas_staff and user.puskesmas_id:
+        items.insert(
+            1, (_("Profil Puskesmas"), reverse("facilities:puskesmas_detail", args=[user.puskesmas.slug]))
         )
-        items.append((_("Laporan dan kinerja"), reverse("indicators:puskesmas", args=[user.puskesmas.slug])))
-    if role == Role.DISTRICT_ADMIN:
-        items.append((_("Pengguna"), reverse("accounts:user_list")))
+        items.insert(
+            2, (_("Laporan dan kinerja"), reverse("indicators:puskesmas", args=[user.puskesmas.slug]))
+        )
     if user.is_staff:
         items.append((_("Data master"), reverse("admin:index")))
     return {"nav_items": items, "nav_role": dict(Role.choices).get(role, "")}
