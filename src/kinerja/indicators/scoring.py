@@ -20,7 +20,8 @@ Rules (DOMAIN.md Part A):
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import BigIntegerField, Count, ExpressionWrapper, F, Max, Q, Sum
+from django.db import connection
+from django.db.models import Q
 
 from kinerja.core.errors import ApplicationError
 from kinerja.facilities.models import Puskesmas
@@ -158,8 +159,10 @@ def scorecard(
 
 def _populations(ids, year, indicators) -> dict[tuple[int, int], int]:
     groups = {i.denominator_group_id for i in indicators if i.denominator_group_id}
-    rows = Target.objects.filter(puskesmas_id__in=ids, year=year, group_id__in=groups)
-    return {(t.puskesmas_id, t.group_id): t.value for t in rows}
+    rows = Target.objects.filter(puskesmas_id__in=ids, year=year, group_id__in=groups).values_list(
+        "puskesmas_id", "group_id", "value"
+    )
+    return {(pid, gid): value for pid, gid, value in rows}
 
 
 def _targets(ids, year, indicators) -> dict[tuple[int | None, int], IndicatorTarget]:
@@ -169,29 +172,42 @@ def _targets(ids, year, indicators) -> dict[tuple[int | None, int], IndicatorTar
     return {(t.puskesmas_id, t.indicator_id): t for t in rows}
 
 
+AGGREGATES = ("total", "n", "last", "prev_total", "prev_n", "prev_last")
+
+
 def _aggregates(ids, year, month, indicators, statuses) -> dict[tuple[int, int], dict]:
-    elements = {i.numerator_id for i in indicators} | {
-        i.denominator_element_id for i in indicators if i.denominator_element_id
-    }
-    queryset = Value.objects.filter(
-        report__puskesmas_id__in=ids,
-        report__year=year,
-        report__month__lte=month,
-        data_element_id__in=elements,
+    """{(Puskesmas, element): {total, n, last, prev_total, prev_n, prev_last}} in one statement.
+
+    Plain SQL: at national scale (10,000 Puskesmas, ~400,000 groups) the ORM's per-row converters
+    cost more than the query itself.
+    """
+    elements = sorted(
+        {i.numerator_id for i in indicators}
+        | {i.denominator_element_id for i in indicators if i.denominator_element_id}
     )
-    if statuses is not None:
-        queryset = queryset.filter(report__status__in=list(statuses))
-    encoded = ExpressionWrapper(F("report__month") * ENCODE + F("value"), output_field=BigIntegerField())
-    before = Q(report__month__lt=month)
-    rows = queryset.values("report__puskesmas_id", "data_element_id").annotate(
-        total=Sum("value"),
-        n=Count("id"),
-        last=Max(encoded),
-        prev_total=Sum("value", filter=before),
-        prev_n=Count("id", filter=before),
-        prev_last=Max(encoded, filter=before),
-    )
-    return {(r["report__puskesmas_id"], r["data_element_id"]): r for r in rows}
+    if not ids or not elements or (statuses is not None and not list(statuses)):
+        return {}
+
+    def marks(items) -> str:
+        return ", ".join(["%s"] * len(items))
+
+    statuses = list(statuses) if statuses is not None else None
+    status_sql = f"AND r.status IN ({marks(statuses)})" if statuses else ""
+    sql = f"""
+        SELECT r.puskesmas_id, v.data_element_id,
+               SUM(v.value), COUNT(*), MAX(r.month * {ENCODE} + v.value),
+               SUM(CASE WHEN r.month < %s THEN v.value END),
+               COUNT(CASE WHEN r.month < %s THEN 1 END),
+               MAX(CASE WHEN r.month < %s THEN r.month * {ENCODE} + v.value END)
+        FROM {Value._meta.db_table} v JOIN {Report._meta.db_table} r ON r.id = v.report_id
+        WHERE r.puskesmas_id IN ({marks(ids)}) AND r.year = %s AND r.month <= %s
+              AND v.data_element_id IN ({marks(elements)}) {status_sql}
+        GROUP BY r.puskesmas_id, v.data_element_id
+    """
+    params = [month, month, month, *ids, year, month, *elements, *(statuses or [])]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(row[0], row[1]): dict(zip(AGGREGATES, row[2:], strict=True)) for row in cursor.fetchall()}
 
 
 @dataclass(slots=True)

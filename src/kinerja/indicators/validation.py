@@ -89,15 +89,17 @@ def check_values(
             issue = _check_not_above(values, elements, rule)
             if issue:
                 issues.append(issue)
-    outlier_rules = [r for r in rules if r.kind == OUTLIER]
+    outlier_rules: dict[str | None, RuleSpec] = {}
+    for rule in rules:  # the first rule for an element (or for every element, None) wins
+        if rule.kind == OUTLIER:
+            outlier_rules.setdefault(rule.element, rule)
+    default = outlier_rules.get(None)
     for code, value in values.items():
         if value is None or code not in elements or elements[code].allowed_values:
             continue
-        rule = next((r for r in outlier_rules if r.element == code), None) or next(
-            (r for r in outlier_rules if r.element is None), None
-        )
-        if rule is not None:
-            issue = _check_outlier(elements[code], value, history.get(code, ()), rule.factor)
+        outlier = outlier_rules.get(code) or default
+        if outlier is not None:
+            issue = _check_outlier(elements[code], value, history.get(code, ()), outlier.factor)
             if issue:
                 issues.append(issue)
     return issues

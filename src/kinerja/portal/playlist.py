@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.facilities.models import Puskesmas
+from kinerja.portal.achievements import puskesmas_achievements
 from kinerja.portal.markup import plain_text
 from kinerja.portal.models import ScreenSettings
+from kinerja.portal.screen_slides import achievement_slides
 from kinerja.portal.selectors import (
     public_announcements,
     public_articles,
@@ -42,9 +44,11 @@ def _profile(puskesmas: Puskesmas, now) -> list[Slide]:
 
 
 def _achievements(puskesmas: Puskesmas, now) -> list[Slide]:
-    # ACHIEVEMENTS: the indicators app adds slides of approved achievements here (large sentences
-    # and a chart), once its public selectors exist. Until then the screen shows none.
-    return []
+    """Approved achievements as large plain sentences with bar charts, and the latest IKM."""
+    a = puskesmas_achievements(puskesmas=puskesmas, with_trend=False)
+    if a is None:
+        return []
+    return achievement_slides(a)
 
 
 def _articles(puskesmas: Puskesmas, now) -> list[Slide]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.portal.views import manage, public, screen
+from kinerja.portal.views import manage, opendata, public, screen
 
 app_name = "portal"
 urlpatterns = [
@@ -10,6 +10,11 @@ urlpatterns = [
     path("artikel/<slug:article_slug>/", public.article_page, name="article"),
     path("layar/<slug:slug>/", screen.screen, name="screen"),
     path("layar/<slug:slug>/playlist.json", screen.playlist, name="playlist"),
+    path("data-terbuka/", opendata.open_data, name="open_data"),
+    path("data-terbuka/capaian.csv", opendata.achievements_csv, name="open_data_csv"),
+    path("data-terbuka/capaian.json", opendata.achievements_json_view, name="open_data_json"),
+    path("data-terbuka/kamus.csv", opendata.dictionary_csv, name="open_data_dictionary_csv"),
+    path("data-terbuka/kamus.json", opendata.dictionary_json, name="open_data_dictionary_json"),
     path("media/<path:path>", public.media, name="media"),
     path("kelola/konten/", manage.content_list, name="content_list"),
     path("kelola/konten/layar/<slug:slug>/", manage.screen_settings, name="screen_settings"),

@@ -15,8 +15,13 @@ from playwright.sync_api import Page, sync_playwright
 
 from kinerja.core.testing import PASSWORD, make_facility, make_puskesmas, make_region, make_user
 from kinerja.facilities.models import Facility, Service
+from kinerja.indicators.models import Report
 from kinerja.portal import demo
 from kinerja.portal.models import Article, ScreenSettings
+from kinerja.portal.tests import achievement_data
+from kinerja.satisfaction.formulas import period_parse
+from kinerja.satisfaction.services.publication import ikm_publish
+from kinerja.satisfaction.tests.factories import make_responses, tv_skm_3_rows
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 pytestmark = pytest.mark.browser
@@ -68,8 +73,26 @@ def district(db):
         make_facility(puskesmas=place, kind=Facility.Kind.PUSTU, name=f"Pustu {name} Utara")
     head = make_user(role="puskesmas_head", username="kapus", puskesmas=place_by_slug("sukamaju"))
     demo.load(district=regency, log=lambda message: None)
+    _achievements(head)
     ScreenSettings.objects.filter(puskesmas__slug="sukamaju").update(slide_seconds=5)
     return {"regency": regency, "head": head}
+
+
+# Monthly output as a share of the yearly target: some Puskesmas Baik, some Cukup, some Kurang.
+SCALES = [1.25, 1.1, 1.0, 0.9, 0.8, 1.2]
+
+
+def _achievements(head) -> None:
+    """January to September approved (September still a draft at Sukamaju), and Sukamaju's IKM published."""
+    achievement_data.load_catalogue()
+    for (_code, name, *_rest), scale in zip(PLACES, SCALES, strict=True):
+        place = place_by_slug(name.lower().replace(" ", "-"))
+        achievement_data.populations(place)
+        for month in range(1, 10):
+            status = Report.Status.DRAFT if (month == 9 and name == "Sukamaju") else Report.Status.APPROVED
+            achievement_data.report(place, month, status, scale=scale * (0.9 + month / 50), anc=9 + month % 3)
+    make_responses(puskesmas=head.puskesmas, rows=tv_skm_3_rows())
+    ikm_publish(actor=head, puskesmas=head.puskesmas, period=period_parse("2026-S1"), follow_up_plan="")
 
 
 def place_by_slug(slug):
@@ -117,6 +140,15 @@ def test_public_pages_work_without_javascript(live_server, district, browser, si
     assert page.locator(".plist li").count() == len(PLACES)
     assert page.locator(".map circle").count() == len(PLACES)
     assert page.get_by_role("link", name="ASI saja selama enam bulan pertama").count() == 1
+    capaian = page.locator("#capaian")
+    assert "sampai September 2026" in capaian.locator("h2").inner_text()
+    assert "Puskesmas berkinerja Baik" in capaian.inner_text()
+    assert capaian.locator(".counts li").count() == 4  # Baik, Cukup, Kurang, SPM services met
+    assert page.locator(".plist .badge").count() == len(PLACES) - 1
+    assert (
+        "Laporan September 2026 belum disetujui."
+        in page.locator(".plist li", has_text="Sukamaju").inner_text()
+    )
     _shot(page, f"home-{size}")
     page.keyboard.press("Tab")  # keyboard users first meet the skip link, then the portal menu
     assert page.evaluate("document.activeElement.className") == "skip"
@@ -129,13 +161,24 @@ def test_public_pages_work_without_javascript(live_server, district, browser, si
     assert page.get_by_text("Jumat 07.30-11.00").count() == 1
     assert page.get_by_role("heading", name="Hari buka Posyandu").count() == 1
     assert page.get_by_text("Posyandu Melati Sukamaju").count() >= 1
-    assert page.locator("#capaian").count() == 1
+    capaian = page.locator("#capaian")
+    assert "sampai Agustus 2026" in capaian.locator("h2").inner_text()  # September is still a draft
+    assert capaian.get_by_text("Puskesmas Sukamaju sampai Agustus 2026: nilai kinerja").count() == 1
+    assert capaian.locator(".groups summary .badge").count() >= 10  # programmes and ILP clusters
+    assert capaian.locator("svg polyline").count() == 1
+    assert capaian.locator("table.spm tbody tr").count() == 12
+    assert capaian.get_by_text("Indeks Kepuasan Masyarakat Semester I 2026: 91,48 dari 100").count() == 1
     _shot(page, f"puskesmas-{size}")
 
     page.goto(live_server.url + reverse("portal:article", args=["cegah-dbd-dengan-3m-plus"]))
     assert page.locator("h1").inner_text() == "Cegah demam berdarah dengan 3M Plus"
     assert page.locator("article.prose ol li").count() == 3
     _shot(page, f"article-{size}")
+
+    page.get_by_role("link", name="Data terbuka", exact=True).click()
+    assert page.locator("h1").inner_text() == "Data terbuka"
+    assert page.locator("table.dictionary tbody tr").count() == 19
+    _shot(page, f"open-data-{size}")
     context.close()
 
 
@@ -254,3 +297,26 @@ def test_screen_reloads_once_a_day_and_only_when_the_server_answers(live_server,
     page.clock.fast_forward("02:00:00")
     with page.expect_event("load"):
         page.clock.run_for(int(slides) * 5_000)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_screen_shows_achievements_and_ikm_in_big_sentences(live_server, district, browser, size):
+    page = _screen(browser, live_server, size)
+    seen = {}
+    for _ in range(60):
+        kind = page.evaluate("document.querySelector('.slide.on').className")
+        title = page.evaluate("document.getElementById('screen').dataset.slideTitle")
+        for wanted in ("achievement", "ikm"):
+            if wanted in kind.split() and title not in seen:
+                seen[title] = wanted
+                time.sleep(1)  # let the cross-fade finish before the screenshot
+                _shot(page, f"screen-{wanted}-{len(seen)}-{size}")
+                if page.locator(".slide.on .bars").count():
+                    assert page.locator(".slide.on .bar-row").count() >= 5
+        if len(seen) >= 4:
+            break
+        page.clock.run_for(5_000)
+    titles = list(seen)
+    assert any(t.startswith("Nilai kinerja pelayanan kami ") for t in titles)
+    assert any("layanan dasar sudah mencapai target 100%" in t for t in titles)
+    assert "Indeks kepuasan pasien 91,48 dari 100: Sangat Baik (A)" in titles

@@ -12,6 +12,7 @@ from django.views.static import serve
 from kinerja.core.decorators import public
 from kinerja.facilities.models import Facility
 from kinerja.facilities.selectors import puskesmas_network
+from kinerja.portal.achievements import district_achievements, home_rows, puskesmas_achievements
 from kinerja.portal.cache import cached_text
 from kinerja.portal.mapping import place_labels, project
 from kinerja.portal.models import Article
@@ -57,7 +58,10 @@ def map_markers(puskesmas_list) -> list[dict]:
 def _home_body() -> str:
     now = timezone.now()
     puskesmas_list = list(public_puskesmas())
+    district = district_achievements(puskesmas_list=puskesmas_list)
+    home_rows(puskesmas_list=puskesmas_list, district=district)
     context = {
+        "district": district,
         "district_name": district_name(puskesmas_list),
         "puskesmas_list": puskesmas_list,
         "markers": map_markers(puskesmas_list),
@@ -98,6 +102,7 @@ def _puskesmas_body(puskesmas) -> str:
     network = public_network(puskesmas)
     context = {
         "puskesmas": puskesmas,
+        "achievements": puskesmas_achievements(puskesmas=puskesmas),
         "services": puskesmas.services.all(),
         "hours": [line for line in puskesmas.opening_hours.splitlines() if line.strip()],
         "network": network,

@@ -44,6 +44,16 @@
       var ul = add(text, "ul");
       slide.items.forEach(function (item) { add(ul, "li", item); });
     }
+    if (slide.bars && slide.bars.length) {
+      var bars = add(text, "div", null, "bars" + (slide.bars.length > 6 ? " many" : ""));
+      slide.bars.forEach(function (b) {
+        var row = add(bars, "div", null, "bar-row");
+        add(row, "span", b[0], "bar-name");
+        var fillEl = add(add(row, "span", null, "bar-track"), "span", null, "bar-fill " + (b[3] || ""));
+        fillEl.style.width = Math.max(0, Math.min(100, +b[2] || 0)) + "%";
+        add(row, "span", b[1], "bar-value");
+      });
+    }
     if (slide.image) {
       var img = add(body, "img");
       img.src = slide.image;

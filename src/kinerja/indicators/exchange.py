@@ -1,0 +1,516 @@
+"""Import and export of monthly values (Excel and CSV): all or nothing, every bad cell reported.
+
+The file formats are in `exchange_files.py` (one Excel sheet per month, or the long CSV). An import
+checks every cell with the grid's own rules (`validation.parse_cell`, then `validation.check_values`
+on the month as it would be after the import: numerator not above denominator and the stored
+consistency rules). Any error, or any change to an approved or verified (locked) month, refuses the
+whole file, reporting each cell by sheet, row, column and reason; nothing is stored. Values far from
+the Puskesmas' own history are flagged for review, as in the grid, and never refused.
+
+Writes take the same shape as `services.report_values_set` (the grid's path): each changed cell is
+stored and a `ValueChange` (who, when, old, new, source "import") recorded, flags refreshed. They
+are done in batches of reports with bulk SQL (COPY on PostgreSQL) inside one transaction, so a
+national file of millions of values goes through the same code at tens of thousands of values a
+second (see bench.py).
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja.accounts.access import PUSKESMAS_ROLES, Role, effective_role, puskesmas_in_scope
+from kinerja.accounts.models import User
+from kinerja.core.errors import ApplicationError
+from kinerja.core.services import audit_log
+from kinerja.facilities.models import Puskesmas
+from kinerja.indicators import services
+from kinerja.indicators import validation as v
+from kinerja.indicators.exchange_files import (
+    MONTHS,
+    Cell,
+    Problem,
+    SheetData,
+    Where,
+    read_file,
+    write_csv,
+    write_xlsx,
+)
+from kinerja.indicators.models import DataElement, Report, ReportingSetting, Value, ValueChange
+
+CHUNK = 240  # reports per batch: 20 Puskesmas-years
+MAX_PROBLEMS = 2000
+Key = tuple[int, int, int]  # (puskesmas id, year, month)
+
+
+class ImportRefused(ApplicationError):
+    """The file was refused; `problems` lists every bad cell. Nothing was stored."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = sorted(problems, key=_position)
+        count = len(self.problems)
+        super().__init__(
+            _(
+                "Berkas ditolak: %(count)s kesalahan. Tidak ada angka yang disimpan; perbaiki lalu unggah lagi."
+            )
+            % {"count": count},
+            extra={"problems": [p.text() for p in self.problems]},
+        )
+
+
+def _position(problem: Problem) -> tuple[int, int]:
+    """File order: sheets by month, then rows."""
+    where = problem.where
+    if where is None:
+        return (-1, 0)
+    sheet = MONTHS.index(where.sheet) + 1 if where.sheet in MONTHS else 0
+    return (sheet, where.row)
+
+
+@dataclass
+class ImportResult:
+    cells: int = 0
+    changed: int = 0
+    reports: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    elements: dict[str, DataElement]
+    specs: dict[str, v.ElementSpec]
+    rules: list[v.RuleSpec]
+    user: User | None
+    source: str
+    problems: list[Problem] = field(default_factory=list)
+    result: ImportResult = field(default_factory=ImportResult)
+
+    @property
+    def writing(self) -> bool:
+        return not self.problems
+
+
+def values_import(
+    *, user: User | None, data: bytes, filename: str = "", puskesmas: Puskesmas | None = None,
+    year: int | None = None, progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:  # fmt: skip
+    """Import an uploaded file. `puskesmas`/`year`: the file must be for them (a Puskesmas page upload).
+
+    Raises ImportRefused (nothing stored) when any cell is wrong.
+    """
+    parsed = read_file(data, filename)
+    if parsed.problems:
+        raise ImportRefused(parsed.problems)
+    return values_import_cells(
+        user=user, cells=parsed.cells, puskesmas=puskesmas, year=year, progress=progress
+    )
+
+
+def _check_user(user: User | None) -> None:
+    if user is None:
+        return
+    if effective_role(user) not in (*PUSKESMAS_ROLES, Role.DISTRICT_ADMIN):
+        raise ApplicationError(_("Impor angka laporan hanya untuk petugas Puskesmas dan admin Dinas."))
+
+
+@transaction.atomic
+def values_import_cells(
+    *, user: User | None, cells: Sequence[Cell], puskesmas: Puskesmas | None = None, year: int | None = None,
+    progress: Callable[[int, int], None] | None = None, source: str = "import",
+) -> ImportResult:  # fmt: skip
+    """Check and store parsed cells in one transaction; raise ImportRefused if any is wrong."""
+    _check_user(user)
+    elements = {e.code: e for e in DataElement.objects.filter(active=True)}
+    specs = {c: v.ElementSpec(e.code, e.name, tuple(e.allowed_values or ())) for c, e in elements.items()}
+    ctx = _Context(elements, specs, services.rule_specs(), user, source)
+    groups = _group(ctx, cells, _scope(user, puskesmas, cells), puskesmas, year)
+    keys = sorted(groups)
+    done = 0
+    with _large_cache():
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            _process_chunk(ctx, {k: groups[k] for k in chunk})
+            done += sum(len(groups[k]) for k in chunk)
+            if progress:
+                progress(done, len(cells))
+    if ctx.problems:
+        raise ImportRefused(ctx.problems[:MAX_PROBLEMS])
+    ctx.result.cells = len(cells)
+    _audit(ctx, keys)
+    return ctx.result
+
+
+@contextmanager
+def _large_cache():
+    """On SQLite, a 256 MB page cache while importing: index pages of a large Value table stay in
+    memory instead of being read again for each batch. Restored afterwards."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        previous = cursor.fetchone()[0]
+        cursor.execute("PRAGMA cache_size = -262144")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
+def _scope(user: User | None, puskesmas: Puskesmas | None, cells: Sequence[Cell]) -> dict[str, Puskesmas]:
+    if puskesmas is not None:
+        return {puskesmas.code: puskesmas}
+    codes = {c.puskesmas_code for c in cells}
+    queryset = Puskesmas.objects.all() if user is None else puskesmas_in_scope(user=user)
+    if user is not None and effective_role(user) in PUSKESMAS_ROLES:
+        queryset = queryset.filter(pk=user.puskesmas_id)
+    found: dict[str, Puskesmas] = {}
+    codes_list = sorted(codes)
+    for start in range(0, len(codes_list), 5000):
+        found.update({p.code: p for p in queryset.filter(code__in=codes_list[start : start + 5000])})
+    return found
+
+
+def _group(ctx, cells, scope, puskesmas, year) -> dict[Key, dict[str, tuple[int | None, Where]]]:
+    """Parse every cell; collect problems; group good cells by report."""
+    groups: dict[Key, dict[str, tuple[int | None, Where]]] = defaultdict(dict)
+    reported: set[tuple[str | None, str, str]] = set()
+    now = timezone.localdate()
+    today = (now.year, now.month)
+    for cell in cells:
+        where = cell.where
+        target = scope.get(cell.puskesmas_code)
+        if target is None:
+            message = _wrong_puskesmas(cell.puskesmas_code, puskesmas)
+            _once(ctx, reported, where, "puskesmas", message)
+            continue
+        if year is not None and cell.year != year:
+            message = _("berkas ini untuk tahun %(file)s, bukan %(year)s. Unduh templat tahun %(year)s.") % {
+                "file": cell.year,
+                "year": year,
+            }
+            _once(ctx, reported, where, "year", message)
+            continue
+        if (cell.year, cell.month) > today:
+            message = _("bulan %(month)s %(year)s belum mulai; laporannya belum dapat diisi.") % {
+                "month": MONTHS[cell.month - 1],
+                "year": cell.year,
+            }
+            _once(ctx, reported, where, "month", message)
+            continue
+        element = ctx.specs.get(cell.element)
+        if element is None:
+            message = _("kode elemen data '%(code)s' tidak dikenal. Gunakan kode dari templat.") % {
+                "code": cell.element
+            }
+            ctx.problems.append(Problem(where, message))
+            continue
+        value, error = v.parse_cell(cell.raw, element)
+        if error:
+            ctx.problems.append(Problem(where, _fix(error, element.name), element.name))
+            continue
+        key = (target.pk, cell.year, cell.month)
+        if cell.element in groups[key]:
+            first = groups[key][cell.element][1]
+            message = _("%(name)s bulan ini sudah ada di baris %(row)s. Hapus salah satu.") % {
+                "name": element.name,
+                "row": first.row,
+            }
+            ctx.problems.append(Problem(where, message, element.name))
+            continue
+        groups[key][cell.element] = (value, where)
+    return groups
+
+
+def _fix(error: str, name: str) -> str:
+    """parse_cell's message without the element name in front (the location names it already)."""
+    prefix = f"{name}: "
+    return error[len(prefix) :] if error.startswith(prefix) else error
+
+
+def _wrong_puskesmas(code: str, puskesmas: Puskesmas | None) -> str:
+    if puskesmas is not None:
+        return _(
+            "berkas ini untuk Puskesmas berkode '%(code)s', bukan %(name)s (%(own)s). "
+            "Unduh templat dari halaman Puskesmas %(name)s."
+        ) % {"code": code, "name": puskesmas.name, "own": puskesmas.code}
+    return _("kode Puskesmas '%(code)s' tidak dikenal atau di luar wilayah Anda. Periksa kodenya.") % {
+        "code": code
+    }
+
+
+TOP = {"puskesmas": (1, "puskesmas_code"), "year": (3, "year"), "month": (4, "month")}
+
+
+def _once(ctx, reported, where: Where, kind: str, message: str) -> None:
+    """A file-level mistake (wrong Puskesmas, year, month) is reported once per sheet, not per cell."""
+    if (where.sheet, kind, message) in reported:
+        return
+    reported.add((where.sheet, kind, message))
+    row, column = TOP[kind]
+    top = Where(where.sheet, row, "B") if where.sheet else Where(None, where.row, column)
+    labels = {"puskesmas": _("Kode Puskesmas"), "year": _("Tahun"), "month": _("Bulan")}
+    ctx.problems.append(Problem(top, message, labels[kind]))
+
+
+# --- one batch of reports ------------------------------------------------------------------------
+
+
+def _process_chunk(ctx: _Context, groups: dict[Key, dict[str, tuple[int | None, Where]]]) -> None:
+    pids = {k[0] for k in groups}
+    years = {k[1] for k in groups}
+    reports = {
+        (r.puskesmas_id, r.year, r.month): r
+        for r in Report.objects.filter(puskesmas_id__in=pids, year__in=years).only(
+            "id", "puskesmas_id", "year", "month", "status"
+        )
+    }
+    state = _state(pids, years, ctx.elements)
+    plans = []
+    for key in sorted(groups):
+        plan = _plan(ctx, key, groups[key], reports.get(key), state)
+        if plan is not None:
+            plans.append(plan)
+    if ctx.writing and plans:
+        _write(ctx, plans)
+
+
+def _state(pids: set[int], years: set[int], elements) -> dict[int, dict[int, dict[str, tuple]]]:
+    """Stored values of these Puskesmas, from the year before the first year imported:
+    {pid: {period (year*12+month-1): {element code: (value id, value, flag)}}}."""
+    codes = {e.pk: c for c, e in elements.items()}
+    rows = Value.objects.filter(
+        report__puskesmas_id__in=pids, report__year__gte=min(years) - 1, report__year__lte=max(years)
+    ).values_list(
+        "report__puskesmas_id", "report__year", "report__month", "data_element_id", "id", "value", "flag"
+    )
+    state: dict[int, dict[int, dict[str, tuple]]] = defaultdict(lambda: defaultdict(dict))
+    for pid, year, month, element_id, pk, value, flag in rows.iterator(chunk_size=20000):
+        code = codes.get(element_id)
+        if code is not None:
+            state[pid][year * 12 + month - 1][code] = (pk, value, flag)
+    return state  # fmt: skip
+
+
+@dataclass
+class _Plan:
+    key: Key
+    report: Report | None
+    creates: list[tuple[str, int, int]] = field(default_factory=list)  # code, value, flag
+    updates: list[tuple[int, int, int]] = field(default_factory=list)  # value id, value, flag
+    deletes: list[int] = field(default_factory=list)
+    changes: list[tuple[str, int | None, int | None]] = field(default_factory=list)
+
+
+def _plan(ctx: _Context, key: Key, cells: dict, report: Report | None, state) -> _Plan | None:
+    pid, year, month = key
+    period = year * 12 + month - 1
+    stored = state[pid][period]
+    merged = {code: row[1] for code, row in stored.items()}
+    plan = _Plan(key, report)
+    for code, (value, _where) in cells.items():
+        old = merged.get(code)
+        if old != value:
+            plan.changes.append((code, old, value))
+        if value is None:
+            merged.pop(code, None)
+        else:
+            merged[code] = value
+    if not plan.changes:
+        return None
+    if report is not None and report.is_locked:
+        first = min((cells[c][1] for c, _o, _n in plan.changes), key=lambda w: w.row)
+        ctx.problems.append(Problem(first, _locked_message(report)))
+        return None
+    history = _history(state[pid], period) if any(r.kind == v.OUTLIER for r in ctx.rules) else None
+    issues = v.check_values(merged, elements=ctx.specs, rules=ctx.rules, history=history)
+    flags = _flags(ctx, issues, cells)
+    state[pid][period] = {c: (stored.get(c, (None,))[0], val, flags.get(c, 0)) for c, val in merged.items()}
+    if not ctx.writing:
+        return None
+    changed = {code for code, _o, _n in plan.changes}
+    for code, value in merged.items():
+        row = stored.get(code)
+        if row is None:
+            plan.creates.append((code, value, flags.get(code, 0)))
+        elif code in changed or row[2] != flags.get(code, 0):
+            plan.updates.append((row[0], value, flags.get(code, 0)))
+    plan.deletes = [stored[c][0] for c, _o, new in plan.changes if new is None and c in stored]
+    return plan
+
+
+def _locked_message(report: Report) -> str:
+    return _(
+        "laporan %(month)s %(year)s sudah %(status)s dan terkunci; angkanya tidak dapat diubah lewat impor. "
+        "Minta Kepala Puskesmas atau Dinas membukanya kembali, atau samakan angka di berkas dengan yang tersimpan."
+    ) % {
+        "month": MONTHS[report.month - 1],
+        "year": report.year,
+        "status": report.get_status_display().lower(),
+    }
+
+
+def _history(periods: dict[int, dict[str, tuple]], period: int) -> dict[str, list[int]]:
+    history: dict[str, list[int]] = defaultdict(list)
+    for before in range(period - 12, period):
+        for code, row in periods.get(before, {}).items():
+            history[code].append(row[1])
+    return history
+
+
+def _flags(ctx: _Context, issues: list[v.Issue], cells: dict) -> dict[str, int]:
+    flags: dict[str, int] = {}
+    for issue in issues:
+        if issue.severity == v.ERROR:
+            flags[issue.element] = Value.Flag.INVALID
+            code = next((c for c in (issue.element, *issue.related) if c in cells), None)
+            if code is not None:  # an error the file did not touch is not the file's fault
+                label = ctx.specs[code].name if code in ctx.specs else code
+                ctx.problems.append(Problem(cells[code][1], issue.message, label))
+        else:
+            flags[issue.element] = max(flags.get(issue.element, 0), Value.Flag.SUSPICIOUS)
+            if issue.element in cells and len(ctx.result.warnings) < MAX_PROBLEMS:
+                ctx.result.warnings.append(f"{cells[issue.element][1].text()}: {issue.message}")
+    return flags
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _write(ctx: _Context, plans: list[_Plan]) -> None:
+    _create_reports(plans)
+    now = timezone.now()
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    actor = ctx.user.pk if ctx.user is not None and ctx.user.is_authenticated else None
+    ids = {c: e.pk for c, e in ctx.elements.items()}
+    creates, updates, deletes, changes = [], [], [], []
+    for plan in plans:
+        rid = plan.report.pk
+        plan.creates.sort()
+        plan.changes.sort(key=lambda change: change[0])
+        creates += [(rid, ids[c], value, flag) for c, value, flag in plan.creates]
+        updates += [(value, flag, pk) for pk, value, flag in plan.updates]
+        deletes += plan.deletes
+        changes += [(rid, ids[c], old, new, stamp, actor, ctx.source) for c, old, new in plan.changes]
+    for start in range(0, len(deletes), 5000):
+        Value.objects.filter(pk__in=deletes[start : start + 5000]).delete()
+    # Sorted by element then report, each index grows at ~150 places instead of all over.
+    creates.sort(key=lambda row: (row[1], row[0]))
+    changes.sort(key=lambda row: (row[1], row[0]))
+    value_table, change_table = Value._meta.db_table, ValueChange._meta.db_table
+    insert_rows(value_table, ("report_id", "data_element_id", "value", "flag"), creates)
+    if updates:
+        with connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {value_table} SET value = %s, flag = %s WHERE id = %s", updates)
+    insert_rows(
+        change_table,
+        ("report_id", "data_element_id", "old_value", "new_value", "changed_at", "changed_by_id", "source"),
+        changes,
+    )
+    Report.objects.filter(pk__in=[p.report.pk for p in plans]).update(updated_at=now)
+    ctx.result.changed += len(changes)
+    ctx.result.reports += len(plans)
+
+
+def insert_rows(table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+    """Insert many rows at once: COPY on PostgreSQL, executemany elsewhere."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+def _create_reports(plans: list[_Plan]) -> None:
+    missing = [p for p in plans if p.report is None]
+    if not missing:
+        return
+    pids = {p.key[0] for p in missing}
+    districts = dict(Puskesmas.objects.filter(pk__in=pids).values_list("pk", "district_id"))
+    days = dict(
+        ReportingSetting.objects.filter(district_id__in=set(districts.values())).values_list(
+            "district_id", "due_day"
+        )
+    )
+    new = [
+        Report(
+            puskesmas_id=pid,
+            year=year,
+            month=month,
+            due_date=services.due_date(
+                year=year, month=month, due_day=days.get(districts[pid], services.DEFAULT_DUE_DAY)
+            ),
+        )
+        for pid, year, month in (p.key for p in missing)
+    ]
+    Report.objects.bulk_create(new, batch_size=1000)
+    if any(r.pk is None for r in new):  # a backend that does not return ids
+        found = {
+            (r.puskesmas_id, r.year, r.month): r
+            for r in Report.objects.filter(puskesmas_id__in=pids, year__in={p.key[1] for p in missing})
+        }
+        new = [found[p.key] for p in missing]
+    for plan, report in zip(missing, new, strict=True):
+        plan.report = report
+
+
+def _audit(ctx: _Context, keys: list[Key]) -> None:
+    if not ctx.result.changed:
+        return
+    per: dict[tuple[int, int], int] = defaultdict(int)
+    for pid, year, _month in keys:
+        per[(pid, year)] += 1
+    puskesmas = Puskesmas.objects.in_bulk({pid for pid, _y in per})
+    for (pid, year), months in sorted(per.items())[:200]:
+        audit_log(
+            actor=ctx.user,
+            action="indicators.values_imported",
+            obj=puskesmas[pid],
+            changes={"year": year, "months": months, "source": ctx.source},
+        )
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def value_rows(*, puskesmas_ids: Iterable[int], year: int) -> Iterator[tuple[str, int, int, str, int]]:
+    """(Puskesmas code, year, month, element code, value) of stored values, in a stable order."""
+    return (
+        Value.objects.filter(report__puskesmas_id__in=list(puskesmas_ids), report__year=year)
+        .order_by("report__puskesmas__code", "report__month", "data_element__order", "data_element__code")
+        .values_list(
+            "report__puskesmas__code", "report__year", "report__month", "data_element__code", "value"
+        )
+        .iterator(chunk_size=5000)
+    )
+
+
+def values_export_csv(*, puskesmas_ids: Iterable[int], year: int) -> Iterator[str]:
+    return write_csv(value_rows(puskesmas_ids=puskesmas_ids, year=year))
+
+
+def values_export_xlsx(*, puskesmas: Puskesmas, year: int) -> bytes:
+    """The Excel template of a Puskesmas-year, filled with the stored values."""
+    elements = [
+        (e.code, e.name, e.unit) for e in DataElement.objects.filter(active=True).order_by("order", "code")
+    ]
+    values = {
+        (month, code): value
+        for _p, _y, month, code, value in value_rows(puskesmas_ids=[puskesmas.pk], year=year)
+    }
+    statuses = {
+        r.month: r.get_status_display() for r in Report.objects.filter(puskesmas=puskesmas, year=year)
+    }
+    data = SheetData(puskesmas.code, puskesmas.name, year, elements, values, statuses)
+    return write_xlsx(data)
