@@ -16,7 +16,7 @@ class ImportForm(forms.Form):
     answered_on = forms.DateField(
         label=_("Tanggal survei"),
         help_text=_("Dipakai untuk baris tanpa kolom tanggal."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     file = forms.FileField(label=_("Berkas CSV (UTF-8) atau Excel .xlsx"))
 
@@ -28,7 +28,7 @@ class ImportForm(forms.Form):
 class GridHeadForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit layanan"), queryset=ServiceUnit.objects.none())
     answered_on = forms.DateField(
-        label=_("Tanggal kuesioner"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Tanggal kuesioner"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
     def __init__(self, *args, puskesmas, **kwargs):
