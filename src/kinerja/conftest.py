@@ -22,3 +22,23 @@ def pytest_configure(config):
 
     # Tests create many users: a fast hasher keeps the suite quick (production keeps PBKDF2).
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def browser():
+    """A headless Chromium for browser tests, closed with all its pages afterwards."""
+    import os
+    import time
+
+    from playwright.sync_api import sync_playwright
+
+    from kinerja.core.testing import launch_chromium
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
+    with sync_playwright() as p:
+        chromium = launch_chromium(p)
+        yield chromium
+        for context in chromium.contexts:
+            context.close()
+        chromium.close()
+        time.sleep(0.5)  # let the live server's request threads finish and close their connections

@@ -114,3 +114,12 @@ def make_world() -> World:
         head_b1=make_user(role="puskesmas_head", username="fajar", puskesmas=b1),
         operator_b1=make_user(role="puskesmas_operator", username="gita", puskesmas=b1),
     )
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def launch_chromium(playwright):
+    """Debian's Chromium, headless, with no calls out (the machine has no network)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

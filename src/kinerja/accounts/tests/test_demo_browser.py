@@ -17,7 +17,6 @@ sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
 
 ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 PHONE = {"width": 360, "height": 640}
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 # username: texts that only this role's home page shows.
 ROLE_TEXTS = {
@@ -35,14 +34,6 @@ def demo(transactional_db):
     from kinerja.facilities.demo import district_load
 
     accounts_demo.load(district=district_load(log=lambda message: None), log=lambda message: None)
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _sign_in(page, live_server, username: str) -> None:

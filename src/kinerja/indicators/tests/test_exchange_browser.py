@@ -15,20 +15,6 @@ ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Chromium is not installed (make browser-deps)")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
 def test_upload_bad_then_good_csv(browser, live_server, world, tmp_path):
     catalogue_load()
     ARTIFACTS.mkdir(exist_ok=True)

@@ -15,20 +15,6 @@ ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Chromium is not installed (make browser-deps)")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
 def login(browser, live_server, username):
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     page.goto(f"{live_server.url}/masuk/")

@@ -5,13 +5,13 @@ Screenshots go to test-artifacts/portal-*.png at 360x640 (a cheap phone) and 192
 
 import os
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from django.db import connections
 from django.urls import reverse
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from kinerja.core.testing import PASSWORD, make_facility, make_puskesmas, make_region, make_user
 from kinerja.facilities.models import Facility, Service
@@ -101,20 +101,6 @@ def place_by_slug(slug):
     return Puskesmas.objects.get(slug=slug)
 
 
-@pytest.fixture
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        for context in browser.contexts:
-            context.close()
-        browser.close()
-        time.sleep(0.5)  # let the live server's request threads finish and close their connections
-
-
 def _shot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"portal-{name}.png"), full_page=name.endswith("phone"))
@@ -187,9 +173,22 @@ def _screen(browser, live_server, size: str) -> Page:
     page = browser.new_page(viewport={"width": width, "height": height}, locale="id-ID")
     page.clock.install(time=START)
     page.goto(live_server.url + reverse("portal:screen", args=["sukamaju"]))
-    page.clock.pause_at(START + timedelta(seconds=2))  # from here on, time moves only by run_for()
+    _pause_clock(page)  # from here on, time moves only by run_for()
     _wait(page, "document.getElementById('screen').dataset.shown === '1'")
     return page
+
+
+def _pause_clock(page: Page) -> None:
+    """Pause the page's fake clock just ahead of its current time. A slow page load may already
+    have carried the clock past any fixed instant, and pausing in the past is an error."""
+    for _ in range(5):
+        now = page.evaluate("Date.now()") / 1000
+        try:
+            page.clock.pause_at(datetime.fromtimestamp(now + 0.5))
+            return
+        except Exception:  # the clock moved past the instant between the two calls: try again
+            continue
+    raise AssertionError("could not pause the screen's clock")
 
 
 def _is_public(title: str) -> bool:

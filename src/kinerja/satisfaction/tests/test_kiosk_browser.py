@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from kinerja.core.testing import launch_chromium
 from kinerja.satisfaction.models import Response
 from kinerja.satisfaction.services.survey import units_ensure_default
 
@@ -54,10 +55,7 @@ def test_kiosk_on_a_tablet(live_server, world):
     url = live_server.url + reverse("satisfaction_public:kiosk", args=[world.a1.slug, unit.code])
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = launch_chromium(p)
         context = browser.new_context(viewport=TABLET, has_touch=True)
         page = context.new_page()
         page.goto(url)
@@ -103,10 +101,7 @@ def test_paper_grid_with_the_keyboard_only(live_server, world, client):
     client.force_login(world.operator)
     session = client.cookies["sessionid"].value
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = launch_chromium(p)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
         page = context.new_page()
