@@ -30,9 +30,6 @@ def navigation(request):
         items.insert(
             1, (_("Profil Puskesmas"), reverse("facilities:puskesmas_detail", args=[user.puskesmas.slug]))
         )
-        items.insert(
-            2, (_("Laporan dan kinerja"), reverse("indicators:puskesmas", args=[user.puskesmas.slug]))
-        )
     if user.is_staff:
         items.append((_("Data master"), reverse("admin:index")))
     return {"nav_items": items, "nav_role": dict(Role.choices).get(role, "")}

@@ -11,6 +11,8 @@ def test_every_menu_entry_opens_for_its_persona(client, world, persona):
     client.force_login(world.personas[persona])
     items = client.get("/kelola/").context["nav_items"]
     assert len(items) >= 2
+    labels = [str(label) for label, _ in items]
+    assert len(labels) == len(set(labels)), f"{persona}: the menu repeats an entry: {labels}"
     for label, url in items:
         assert client.get(url, follow=True).status_code == 200, (
             f"{persona}: menu offers {label} ({url}) but it does not open"
