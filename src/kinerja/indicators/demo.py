@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from kinerja.accounts.models import User
 from kinerja.facilities.models import Puskesmas
+from kinerja.indicators import yearly
 from kinerja.indicators.catalogue import catalogue_load
 from kinerja.indicators.models import DataElement, Report, Target, Value, ValueChange
 from kinerja.indicators.services import catchment_population, district_due_day, due_date, targets_estimate
@@ -154,6 +155,8 @@ class _Plan:
                 for r in rows
             )
             created += 1
+        if created:
+            yearly.refresh(keys=[(self.p.pk, self.year)])
         return created
 
     def _is_last_year(self) -> bool:

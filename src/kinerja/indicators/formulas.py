@@ -9,7 +9,7 @@
 """
 
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 HIGHER, LOWER, RANGE = "higher", "lower", "range"
 SUM, LAST, AVERAGE = "sum", "last", "avg"
@@ -109,6 +109,38 @@ def category(
     if rounded >= _decimal(fair_min):
         return FAIR
     return POOR
+
+
+class Bands:
+    """`category` with its bands fixed, for scoring thousands of Puskesmas: the same answer, faster.
+
+    Rounding half-up to `decimals` and comparing with a minimum is the same as comparing the raw
+    score with the smallest score that rounds up to it (90.5 for Baik at 91 with whole percents).
+    Scores within a hair of such a cut take the exact path through `category`.
+    """
+
+    NEAR = 1e-6
+
+    def __init__(self, *, good_min: float | Decimal, fair_min: float | Decimal, decimals: int = 0):
+        self.good_min, self.fair_min, self.decimals = good_min, fair_min, decimals
+        self.good_cut = float(_cut(good_min, decimals))
+        self.fair_cut = float(_cut(fair_min, decimals))
+
+    def __call__(self, score: float | None) -> str | None:
+        if score is None:
+            return None
+        score = float(score)
+        if abs(score - self.good_cut) < self.NEAR or abs(score - self.fair_cut) < self.NEAR:
+            return category(score, good_min=self.good_min, fair_min=self.fair_min, decimals=self.decimals)
+        if score >= self.good_cut:
+            return GOOD
+        return FAIR if score >= self.fair_cut else POOR
+
+
+def _cut(minimum: float | Decimal, decimals: int) -> Decimal:
+    """The smallest score that rounds half-up to `minimum` or more."""
+    step = Decimal(1).scaleb(-decimals)
+    return (_decimal(minimum) / step).to_integral_value(rounding=ROUND_CEILING) * step - step / 2
 
 
 def _decimal(value: float | Decimal) -> Decimal:

@@ -2,9 +2,9 @@
 
 `scorecard()` runs a fixed number of queries whatever the number of Puskesmas: the framework
 version, its nodes, its indicators, the target populations, the yearly indicator targets, and one
-aggregate over the narrow `Value` table grouped by (Puskesmas, data element) that yields, for the
-month asked and for the month before, the cumulative sum, the number of months reported and the
-last reported value (encoded as MAX(month * 10^10 + value) so no per-row read is needed).
+read of the yearly copy of the values (`yearly.aggregates`, a row per Puskesmas and data element)
+that yields, for the month asked and for the month before, the cumulative sum, the number of months
+reported and the last reported value.
 
 Rules (DOMAIN.md Part A):
 - achievement = numerator / denominator x factor; a yearly target population (sasaran) is pro-rated
@@ -20,12 +20,12 @@ Rules (DOMAIN.md Part A):
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.db.models import Q
 
 from kinerja.core.errors import ApplicationError
 from kinerja.facilities.models import Puskesmas
 from kinerja.indicators import formulas as f
+from kinerja.indicators import yearly
 from kinerja.indicators.models import (
     DataElement,
     FrameworkVersion,
@@ -34,10 +34,8 @@ from kinerja.indicators.models import (
     Node,
     Report,
     Target,
-    Value,
 )
 
-ENCODE = 10**10
 SUM, LAST, AVERAGE = (
     DataElement.Aggregation.SUM,
     DataElement.Aggregation.LAST,
@@ -143,71 +141,62 @@ def scorecard(
     )
     puskesmas = list(Puskesmas.objects.filter(pk__in=ids).order_by("name"))
     populations = _populations(ids, year, indicators)
-    targets = _targets(ids, year, indicators)
+    district_targets, own_targets = _targets(ids, year, indicators)
     values = _aggregates(ids, year, month, indicators, statuses)
-    specs = [(ind.code, _Spec.of(ind)) for ind in indicators]
     tree = _Tree(version, nodes, indicators)
+    specs = [_Spec.of(ind, district_targets.get(ind.pk), tree) for ind in indicators]
     rows = []
     for p in puskesmas:
+        pid = p.pk
+        own = values.get(pid, _NOTHING)
+        pops = populations.get(pid, _NOTHING)
         results = {
-            code: _indicator_result(spec, p.pk, month, populations, targets, values) for code, spec in specs
+            spec.code: _indicator_result(spec, month, pops, own, own_targets.get((pid, spec.pk)))
+            for spec in specs
         }
         rows.append(tree.score(p, results))
     _rank(rows)
     return Scorecard(version=version, year=year, month=month, rows=rows)
 
 
-def _populations(ids, year, indicators) -> dict[tuple[int, int], int]:
+_NOTHING: dict = {}
+
+
+def _populations(ids, year, indicators) -> dict[int, dict[int, int]]:
+    """{Puskesmas: {target group: yearly target population}}."""
     groups = {i.denominator_group_id for i in indicators if i.denominator_group_id}
     rows = Target.objects.filter(puskesmas_id__in=ids, year=year, group_id__in=groups).values_list(
         "puskesmas_id", "group_id", "value"
     )
-    return {(pid, gid): value for pid, gid, value in rows}
+    populations: dict[int, dict[int, int]] = {}
+    for pid, gid, value in rows:
+        populations.setdefault(pid, {})[gid] = value
+    return populations
 
 
-def _targets(ids, year, indicators) -> dict[tuple[int | None, int], IndicatorTarget]:
+def _targets(ids, year, indicators):
+    """Yearly indicator targets: ({indicator: district-wide}, {(Puskesmas, indicator): its own})."""
     rows = IndicatorTarget.objects.filter(
         Q(puskesmas__isnull=True) | Q(puskesmas_id__in=ids), indicator__in=indicators, year=year
     )
-    return {(t.puskesmas_id, t.indicator_id): t for t in rows}
+    district, own = {}, {}
+    for t in rows:
+        if t.puskesmas_id is None:
+            district[t.indicator_id] = t
+        else:
+            own[(t.puskesmas_id, t.indicator_id)] = t
+    return district, own
 
 
-AGGREGATES = ("total", "n", "last", "prev_total", "prev_n", "prev_last")
-
-
-def _aggregates(ids, year, month, indicators, statuses) -> dict[tuple[int, int], dict]:
-    """{(Puskesmas, element): {total, n, last, prev_total, prev_n, prev_last}} in one statement.
-
-    Plain SQL: at national scale (10,000 Puskesmas, ~400,000 groups) the ORM's per-row converters
-    cost more than the query itself.
-    """
+def _aggregates(ids, year, month, indicators, statuses) -> dict[int, dict[int, tuple]]:
     elements = sorted(
         {i.numerator_id for i in indicators}
         | {i.denominator_element_id for i in indicators if i.denominator_element_id}
     )
-    if not ids or not elements or (statuses is not None and not list(statuses)):
-        return {}
-
-    def marks(items) -> str:
-        return ", ".join(["%s"] * len(items))
-
-    statuses = list(statuses) if statuses is not None else None
-    status_sql = f"AND r.status IN ({marks(statuses)})" if statuses else ""
-    sql = f"""
-        SELECT r.puskesmas_id, v.data_element_id,
-               SUM(v.value), COUNT(*), MAX(r.month * {ENCODE} + v.value),
-               SUM(CASE WHEN r.month < %s THEN v.value END),
-               COUNT(CASE WHEN r.month < %s THEN 1 END),
-               MAX(CASE WHEN r.month < %s THEN r.month * {ENCODE} + v.value END)
-        FROM {Value._meta.db_table} v JOIN {Report._meta.db_table} r ON r.id = v.report_id
-        WHERE r.puskesmas_id IN ({marks(ids)}) AND r.year = %s AND r.month <= %s
-              AND v.data_element_id IN ({marks(elements)}) {status_sql}
-        GROUP BY r.puskesmas_id, v.data_element_id
-    """
-    params = [month, month, month, *ids, year, month, *elements, *(statuses or [])]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {(row[0], row[1]): dict(zip(AGGREGATES, row[2:], strict=True)) for row in cursor.fetchall()}
+    return yearly.aggregates(
+        puskesmas_ids=ids, year=year, month=month, element_ids=elements,
+        statuses=None if statuses is None else list(statuses),
+    )  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -216,6 +205,7 @@ class _Spec:
 
     indicator: Indicator
     pk: int
+    code: str
     method: str
     polarity: str
     factor: int
@@ -226,64 +216,69 @@ class _Spec:
     denominator_element_id: int | None
     denominator_aggregation: str | None
     denominator_group_id: int | None
+    bands: object
 
     @classmethod
-    def of(cls, ind: Indicator) -> "_Spec":
+    def of(cls, ind: Indicator, district_target: IndicatorTarget | None, tree: "_Tree") -> "_Spec":
         den = ind.denominator_element
+        target = district_target or ind
         return cls(
-            ind, ind.pk, ind.method, ind.polarity, ind.factor, float(ind.target),
-            None if ind.target_high is None else float(ind.target_high),
+            ind, ind.pk, ind.code, ind.method, ind.polarity, ind.factor, float(target.target),
+            None if target.target_high is None else float(target.target_high),
             ind.numerator_id, ind.numerator.aggregation, ind.denominator_element_id,
-            den.aggregation if den else None, ind.denominator_group_id,
+            den.aggregation if den else None, ind.denominator_group_id, tree.bands_of(_scale(ind)),
         )  # fmt: skip
 
 
-def _combined(agg: dict | None, aggregation: str | None, previous: bool) -> float | None:
+CURRENT, PREVIOUS = 0, 3  # offsets of the month asked and of the month before in an aggregate row
+
+
+def _combined(agg: tuple | None, aggregation: str | None, offset: int) -> float | None:
     if agg is None:
         return None
-    n = agg["prev_n" if previous else "n"]
+    n = agg[offset + 1]
     if not n:
         return None
     if aggregation == LAST:
-        return float(agg["prev_last" if previous else "last"] % ENCODE)
-    total = float(agg["prev_total" if previous else "total"])
+        return float(agg[offset + 2])
+    total = float(agg[offset])
     return total / n if aggregation == AVERAGE else total
 
 
-def _indicator_result(spec: _Spec, pid: int, month: int, populations, targets, values) -> IndicatorResult:
+def _indicator_result(spec: _Spec, month: int, populations, values, own_target) -> IndicatorResult:
     res = IndicatorResult(indicator=spec.indicator, target=spec.target, target_high=spec.target_high)
-    target_row = targets.get((pid, spec.pk)) or targets.get((None, spec.pk))
-    if target_row is not None:
-        res.target = float(target_row.target)
-        res.target_high = None if target_row.target_high is None else float(target_row.target_high)
-    numerator = values.get((pid, spec.numerator_id))
-    res.months_reported = numerator["n"] if numerator else 0
-    res.result, res.numerator, res.denominator = _result(spec, pid, month, populations, values, False)
+    if own_target is not None:
+        res.target = float(own_target.target)
+        res.target_high = None if own_target.target_high is None else float(own_target.target_high)
+    numerator = values.get(spec.numerator_id)
+    res.months_reported = numerator[1] if numerator else 0
+    res.result, res.numerator, res.denominator = _result(spec, month, populations, values, CURRENT)
     res.score = _score(spec, res.result, res.target, res.target_high)
     if month > 1:
-        res.previous_result = _result(spec, pid, month - 1, populations, values, True)[0]
+        res.previous_result = _result(spec, month - 1, populations, values, PREVIOUS)[0]
         res.previous_score = _score(spec, res.previous_result, res.target, res.target_high)
     if spec.denominator_group_id:
-        res.population = populations.get((pid, spec.denominator_group_id))
+        res.population = populations.get(spec.denominator_group_id)
     if spec.method == SPM:
         res.met = res.result is not None and res.result >= res.target
+    res.category = spec.bands(res.score)
     return res
 
 
-def _result(spec: _Spec, pid: int, period: int, populations, values, previous: bool):
-    numerator = _combined(values.get((pid, spec.numerator_id)), spec.numerator_aggregation, previous)
+def _result(spec: _Spec, period: int, populations, values, offset: int):
+    numerator = _combined(values.get(spec.numerator_id), spec.numerator_aggregation, offset)
     if spec.method == MANAGEMENT:
         return numerator, numerator, None
     denominator = None
     if spec.denominator_group_id:
-        population = populations.get((pid, spec.denominator_group_id))
+        population = populations.get(spec.denominator_group_id)
         if population is not None:
             denominator = float(population)
             if spec.numerator_aggregation == SUM:
                 denominator = f.prorated(denominator, period)
     elif spec.denominator_element_id:
-        agg = values.get((pid, spec.denominator_element_id))
-        denominator = _combined(agg, spec.denominator_aggregation, previous)
+        agg = values.get(spec.denominator_element_id)
+        denominator = _combined(agg, spec.denominator_aggregation, offset)
     return f.ratio(numerator, denominator, spec.factor), numerator, denominator
 
 
@@ -297,53 +292,72 @@ def _score(spec: _Spec, result: float | None, target: float, target_high: float 
     return f.indicator_score(result=result, target=target, polarity=spec.polarity, target_high=target_high)
 
 
+def _no_category(score: float | None) -> None:
+    return None
+
+
 class _Tree:
-    """A framework version's tree and bands, prepared once and applied to each Puskesmas."""
+    """A framework version's tree and bands, prepared once and applied to each Puskesmas.
+
+    The nodes are kept children first (post-order), so one pass over a flat list scores a
+    Puskesmas' whole tree.
+    """
 
     def __init__(self, version: FrameworkVersion, nodes: list[Node], indicators: list[Indicator]):
         self.version = version
         self.is_spm = version.framework.kind == "spm"
-        self.by_parent: dict[int | None, list[Node]] = {}
-        for node in nodes:
-            self.by_parent.setdefault(node.parent_id, []).append(node)
-        self.codes_by_node: dict[int, list[str]] = {}
-        for ind in indicators:
-            self.codes_by_node.setdefault(ind.node_id, []).append(ind.code)
         self.bands = {
-            Node.Scale.PERCENT: (version.good_min, version.fair_min, version.decimals),
-            Node.Scale.MANAGEMENT: (version.mgmt_good_min, version.mgmt_fair_min, version.mgmt_decimals),
+            Node.Scale.PERCENT: f.Bands(
+                good_min=version.good_min, fair_min=version.fair_min, decimals=version.decimals
+            ),
+            Node.Scale.MANAGEMENT: f.Bands(
+                good_min=version.mgmt_good_min,
+                fair_min=version.mgmt_fair_min,
+                decimals=version.mgmt_decimals,
+            ),
         }
+        by_parent: dict[int | None, list[Node]] = {}
+        for node in nodes:
+            by_parent.setdefault(node.parent_id, []).append(node)
+        codes_by_node: dict[int, list[str]] = {}
+        for ind in indicators:
+            codes_by_node.setdefault(ind.node_id, []).append(ind.code)
+        self.flat: list[tuple[Node, list[int], list[str], object]] = []
 
-    def category(self, scale: str, score: float | None) -> str | None:
-        if self.is_spm or score is None:
-            return None
-        good, fair, decimals = self.bands[scale]
-        return f.category(score, good_min=good, fair_min=fair, decimals=decimals)
+        def visit(node: Node) -> int:
+            children = [visit(child) for child in by_parent.get(node.pk, [])]
+            self.flat.append((node, children, codes_by_node.get(node.pk, []), self.bands_of(node.scale)))
+            return len(self.flat) - 1
 
-    def build(self, node: Node, results: dict[str, IndicatorResult]) -> NodeResult:
-        out = NodeResult(node=node, indicators=[results[c] for c in self.codes_by_node.get(node.pk, [])])
-        out.children = [self.build(child, results) for child in self.by_parent.get(node.pk, [])]
-        out.score = f.mean([c.score for c in out.children] + [i.score for i in out.indicators])
-        out.category = self.category(node.scale, out.score)
-        met = [i.met for i in out.indicators if i.met is not None] + [
-            c.met for c in out.children if c.met is not None
-        ]
-        out.met = all(met) if met else None
-        return out
+        self.roots = [visit(node) for node in by_parent.get(None, [])]
+        self.headline = next(
+            (i for i, entry in enumerate(self.flat) if entry[0].code == version.headline_node), None
+        )
+        self.percent_roots = [i for i in self.roots if self.flat[i][0].scale == Node.Scale.PERCENT]
+        self.management_roots = [i for i in self.roots if self.flat[i][0].scale == Node.Scale.MANAGEMENT]
+
+    def bands_of(self, scale: str):
+        return _no_category if self.is_spm else self.bands[scale]
 
     def score(self, puskesmas: Puskesmas, results: dict[str, IndicatorResult]) -> PuskesmasScore:
-        roots = [self.build(node, results) for node in self.by_parent.get(None, [])]
-        for res in results.values():
-            res.category = self.category(_scale(res.indicator), res.score)
-        score = PuskesmasScore(puskesmas=puskesmas, nodes=roots, indicators=results)
-        code = self.version.headline_node
-        headline = _find(roots, code) if code else None
-        percent_roots = [r for r in roots if r.node.scale == Node.Scale.PERCENT]
-        score.overall = headline.score if headline else f.mean(r.score for r in percent_roots)
-        score.category = self.category(Node.Scale.PERCENT, score.overall)
-        management = [r for r in roots if r.node.scale == Node.Scale.MANAGEMENT]
-        score.management = f.mean(r.score for r in management) if management else None
-        score.management_category = self.category(Node.Scale.MANAGEMENT, score.management)
+        built: list[NodeResult] = []
+        for node, child_indexes, codes, bands in self.flat:
+            children = [built[i] for i in child_indexes]
+            under = [results[c] for c in codes]
+            present = [c.score for c in children if c.score is not None]
+            present += [i.score for i in under if i.score is not None]
+            score = sum(present) / len(present) if present else None
+            met = [i.met for i in under if i.met is not None] + [c.met for c in children if c.met is not None]
+            built.append(NodeResult(node, score, bands(score), all(met) if met else None, children, under))
+        score = PuskesmasScore(puskesmas=puskesmas, nodes=[built[i] for i in self.roots], indicators=results)
+        if self.headline is not None:
+            score.overall = built[self.headline].score
+        else:
+            score.overall = f.mean(built[i].score for i in self.percent_roots)
+        score.category = self.bands_of(Node.Scale.PERCENT)(score.overall)
+        if self.management_roots:
+            score.management = f.mean(built[i].score for i in self.management_roots)
+        score.management_category = self.bands_of(Node.Scale.MANAGEMENT)(score.management)
         score.services_met = sum(1 for r in results.values() if r.met)
         return score
 

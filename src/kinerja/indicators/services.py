@@ -20,6 +20,7 @@ from kinerja.core.errors import ApplicationError
 from kinerja.core.services import audit_log
 from kinerja.facilities.models import Puskesmas
 from kinerja.indicators import validation as v
+from kinerja.indicators import yearly
 from kinerja.indicators.models import (
     DataElement,
     Indicator,
@@ -206,6 +207,9 @@ def report_values_set(
     ValueChange.objects.bulk_create(changes)
     if changes:
         report.save(update_fields=["updated_at"])
+        yearly.refresh(
+            keys=[(report.puskesmas_id, report.year)], element_ids=[c.data_element_id for c in changes]
+        )
     issues = report_issues(report=report)
     _refresh_flags(report, issues)
     return issues

@@ -107,6 +107,7 @@ def put_month(
     puskesmas, year: int, month: int, values: dict[str, int], status=Report.Status.APPROVED
 ) -> Report:
     """A report with these values stored directly (tests of scoring, not of entry)."""
+    from kinerja.indicators import yearly
     from kinerja.indicators.models import Value
 
     report = report_get_or_create(puskesmas=puskesmas, year=year, month=month)
@@ -117,6 +118,7 @@ def put_month(
     Value.objects.bulk_create(
         Value(report=report, data_element=elements[c], value=v) for c, v in values.items()
     )
+    yearly.refresh(keys=[(puskesmas.pk, year)])
     return report
 
 

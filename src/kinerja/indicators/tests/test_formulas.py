@@ -148,3 +148,23 @@ def test_prorated_target():
 )
 def test_round_half_up(value, decimals, expected):
     assert f.round_half_up(value, decimals) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("good", "fair", "decimals"),
+    [(91, 81, 0), (Decimal("8.5"), Decimal("5.5"), 1), (Decimal("90.75"), Decimal("80.25"), 0), (76, 51, 2)],
+)
+def test_bands_agree_with_category_everywhere(good, fair, decimals):
+    """The fast bands give exactly `category`'s answer, on and around every cut and at random."""
+    import random
+
+    bands = f.Bands(good_min=good, fair_min=fair, decimals=decimals)
+    rng = random.Random(5)
+    step = 10.0**-decimals
+    scores = [rng.uniform(0, 110) for _ in range(20000)]
+    for cut in (bands.good_cut, bands.fair_cut, float(good), float(fair)):
+        scores += [cut + k * 1e-7 for k in range(-30, 31)] + [cut + k * step / 10 for k in range(-12, 13)]
+    scores += [8.45, 8.44, 90.5, 90.49, 80.5, 5.45, 0.0, 100.0]
+    for score in scores:
+        assert bands(score) == f.category(score, good_min=good, fair_min=fair, decimals=decimals), score
+    assert bands(None) is None
