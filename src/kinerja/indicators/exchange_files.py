@@ -124,17 +124,21 @@ def _csv_rows(reader, index: dict[str, int]) -> Parsed:
     cells, problems = [], []
     width = max(index.values()) + 1
     numbers: dict[str, int | None] = {}
+    at_code, at_year, at_month, at_element, at_value = (index[c] for c in CSV_COLUMNS)
     for row in reader:
         line = reader.line_num
         if len(row) < width:
             if not any(c.strip() for c in row):
                 continue
             row = row + [""] * (width - len(row))
-        year_raw, month_raw = row[index["year"]], row[index["month"]]
+        year_raw, month_raw = row[at_year], row[at_month]
         year = numbers[year_raw] if year_raw in numbers else numbers.setdefault(year_raw, _int(year_raw))
         month = numbers[month_raw] if month_raw in numbers else numbers.setdefault(month_raw, _int(month_raw))
-        code = row[index["puskesmas_code"]].strip()
-        element = row[index["element_code"]].strip()
+        code = row[at_code].strip()
+        element = row[at_element].strip()
+        if year is not None and month is not None and 1 <= month <= 12 and code and element:
+            cells.append(Cell(code, year, month, element, row[at_value], Where(None, line, "value")))
+            continue
         if year is None:
             problems.append(
                 Problem(
@@ -164,9 +168,6 @@ def _csv_rows(reader, index: dict[str, int]) -> Parsed:
                     _("kode elemen data kosong. Tulis kode elemen, misalnya anc-k1."),
                 )
             )
-        if year is None or month is None or not 1 <= month <= 12 or not code or not element:
-            continue
-        cells.append(Cell(code, year, month, element, row[index["value"]], Where(None, line, "value")))
     if not cells and not problems:
         problems.append(Problem(None, _("Berkas tidak berisi data: hanya ada baris judul kolom.")))
     return Parsed(cells, problems)  # fmt: skip

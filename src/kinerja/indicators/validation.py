@@ -6,7 +6,6 @@ The grid form and any importer call the same two functions: `parse_cell` for one
 """
 
 import re
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -94,6 +93,8 @@ def check_values(
         if rule.kind == OUTLIER:
             outlier_rules.setdefault(rule.element, rule)
     default = outlier_rules.get(None)
+    if not history or not outlier_rules:
+        return issues
     for code, value in values.items():
         if value is None or code not in elements or elements[code].allowed_values:
             continue
@@ -121,7 +122,9 @@ def _check_not_above(values: Mapping[str, int | None], elements: Mapping[str, El
 def _check_outlier(element: ElementSpec, value: int, history: Sequence[int], factor: float) -> Issue | None:
     if len(history) < MIN_HISTORY:
         return None
-    median = statistics.median(history)
+    ordered = sorted(history)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
     if median > 0:
         suspicious = value > factor * median or value < median / factor
     else:
