@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from kinerja.facilities.models import Puskesmas
 from kinerja.indicators.charts import trend_svg
 from kinerja.indicators.scoring import NodeResult, PuskesmasScore, Scorecard, monthly_trend, scorecard
-from kinerja.indicators.sentences import CATEGORY_LABELS, MONTHS, achievement_sentences
+from kinerja.indicators.sentences import achievement_sentences, category_label, month_name
 
 FRAMEWORKS = {"pkp": "PKP", "spm": "SPM", "ilp": "Klaster ILP"}
 
@@ -57,7 +57,7 @@ class AnnualData:
 
     @property
     def period(self) -> str:
-        return f"Januari-{MONTHS[self.month - 1]} {self.year}"
+        return f"{month_name(1)}-{month_name(self.month)} {self.year}"
 
     @property
     def chart_data_uri(self) -> str:
@@ -92,7 +92,7 @@ def annual_data(*, puskesmas: Puskesmas, year: int, framework: str = "pkp") -> A
 def _category(value: str | None, met: bool | None, spm: bool) -> str:
     if spm:
         return "" if met is None else (_("Memenuhi") if met else _("Belum memenuhi"))
-    return CATEGORY_LABELS.get(value, "") if value else ""
+    return category_label(value, "")
 
 
 def _flatten(data: AnnualData, nodes: list[NodeResult], depth: int, sentences: dict[str, str]) -> None:
@@ -156,7 +156,7 @@ def annual_xlsx(data: AnnualData) -> bytes:
     trend = book.create_sheet("Tren bulanan")
     trend.append(["Bulan", "Nilai kinerja kumulatif"])
     for month, value in enumerate(data.trend, 1):
-        trend.append([MONTHS[month - 1], None if value is None else round(value, 2)])
+        trend.append([month_name(month), None if value is None else round(value, 2)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

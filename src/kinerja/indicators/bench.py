@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 
 from kinerja.facilities.models import Puskesmas
-from kinerja.indicators import exchange, services, yearly
+from kinerja.indicators import bulk, exchange, services, yearly
 from kinerja.indicators.catalogue import catalogue_load
 from kinerja.indicators.exchange_files import write_csv
 from kinerja.indicators.models import DataElement, Report, Target, TargetGroup, Value
@@ -209,9 +209,7 @@ def _bulk_values_load(puskesmas, elements, bases, rng, log) -> int:
             for report in _reports(batch, Report.Status.APPROVED):
                 month = _month(bases[report.puskesmas_id], fixed, rng.uniform(0.85, 1.15))
                 rows.extend((report.pk, eid, value, 0) for eid, value in zip(ids, month, strict=True))
-            exchange.insert_rows(
-                Value._meta.db_table, ("report_id", "data_element_id", "value", "flag"), rows
-            )
+            bulk.insert_rows(Value._meta.db_table, ("report_id", "data_element_id", "value", "flag"), rows)
         total += len(rows)
         if start // step % 4 == 0:
             log(f"  indicators: {total:,} values loaded")

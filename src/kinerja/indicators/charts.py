@@ -3,7 +3,7 @@
 import pygal
 from pygal.style import Style
 
-from kinerja.indicators.services import MONTHS
+from kinerja.indicators.services import month_name
 
 STYLE = Style(
     background="white",
@@ -36,7 +36,7 @@ def trend_svg(
         show_dots=True,
         dots_size=3,
         legend_at_bottom=True,
-        x_labels=[m[:3] for m in MONTHS[:months]],
+        x_labels=[month_name(m)[:3] for m in range(1, months + 1)],
         allow_interruptions=True,
         print_values=False,
         value_formatter=lambda v: f"{v:.1f}".replace(".", ","),

@@ -14,10 +14,8 @@ national file of millions of values goes through the same code at tens of thousa
 second (see bench.py).
 """
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -30,7 +28,7 @@ from kinerja.accounts.models import User
 from kinerja.core.errors import ApplicationError
 from kinerja.core.services import audit_log
 from kinerja.facilities.models import Puskesmas
-from kinerja.indicators import services, yearly
+from kinerja.indicators import bulk, services, yearly
 from kinerja.indicators import validation as v
 from kinerja.indicators.exchange_files import (
     MONTHS,
@@ -45,7 +43,6 @@ from kinerja.indicators.exchange_files import (
 from kinerja.indicators.models import DataElement, Report, ReportingSetting, Value, ValueChange
 
 CHUNK = 240  # reports per batch: 20 Puskesmas-years
-JSON_BATCH = 20000  # rows per INSERT on SQLite, per COPY write on PostgreSQL
 MAX_PROBLEMS = 2000
 Key = tuple[int, int, int]  # (puskesmas id, year, month)
 
@@ -137,7 +134,7 @@ def values_import_cells(
     groups = _group(ctx, cells, _scope(user, puskesmas, cells), puskesmas, year)
     keys = sorted(groups)
     done = 0
-    with _large_cache():
+    with bulk.large_cache():
         for start in range(0, len(keys), CHUNK):
             chunk = keys[start : start + CHUNK]
             _process_chunk(ctx, {k: groups[k] for k in chunk})
@@ -149,24 +146,6 @@ def values_import_cells(
     ctx.result.cells = len(cells)
     _audit(ctx, keys)
     return ctx.result
-
-
-@contextmanager
-def _large_cache():
-    """On SQLite, a 256 MB page cache while importing: index pages of a large Value table stay in
-    memory instead of being read again for each batch. Restored afterwards."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        previous = cursor.fetchone()[0]
-        cursor.execute("PRAGMA cache_size = -262144")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
 def _scope(user: User | None, puskesmas: Puskesmas | None, cells: Sequence[Cell]) -> dict[str, Puskesmas]:
@@ -420,11 +399,11 @@ def _write(ctx: _Context, plans: list[_Plan]) -> None:
     for start in range(0, len(deletes), 5000):
         Value.objects.filter(pk__in=deletes[start : start + 5000]).delete()
     value_table, change_table = Value._meta.db_table, ValueChange._meta.db_table
-    insert_rows(value_table, ("report_id", "data_element_id", "value", "flag"), creates)
+    bulk.insert_rows(value_table, ("report_id", "data_element_id", "value", "flag"), creates)
     if updates:
         with connection.cursor() as cursor:
             cursor.executemany(f"UPDATE {value_table} SET value = %s, flag = %s WHERE id = %s", updates)
-    insert_rows(
+    bulk.insert_rows(
         change_table,
         ("report_id", "data_element_id", "old_value", "new_value"),
         changes,
@@ -434,48 +413,6 @@ def _write(ctx: _Context, plans: list[_Plan]) -> None:
     yearly.refresh(keys={p.key[:2] for p in plans}, element_ids={row[1] for row in changes})
     ctx.result.changed += len(changes)
     ctx.result.reports += len(plans)
-
-
-def insert_rows(
-    table: str, columns: Sequence[str], rows: Sequence[tuple], constants: dict[str, object] | None = None
-) -> None:
-    """Insert many rows of integers (or None) at once; `constants` are columns of any type with the
-    same value in every row.
-
-    PostgreSQL: COPY of text built in one pass. SQLite: one INSERT ... SELECT over a JSON array per
-    batch. Both spare the per-row cost of binding parameters (a third of the time at this size).
-    """
-    if not rows:
-        return
-    constants = constants or {}
-    names = ", ".join([*columns, *constants])
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            suffix = "".join("\t" + _copy_text(value) for value in constants.values())
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for start in range(0, len(rows), JSON_BATCH):
-                    lines = [
-                        "\t".join(["\\N" if x is None else str(int(x)) for x in row]) + suffix
-                        for row in rows[start : start + JSON_BATCH]
-                    ]
-                    copy.write("\n".join(lines) + "\n")
-            return
-        picks = ", ".join(
-            [f"json_extract(value, '$[{i}]')" for i in range(len(columns))] + ["%s"] * len(constants)
-        )
-        sql = f"INSERT INTO {table} ({names}) SELECT {picks} FROM json_each(%s)"
-        for start in range(0, len(rows), JSON_BATCH):
-            cursor.execute(sql, [*constants.values(), json.dumps(rows[start : start + JSON_BATCH])])
-
-
-def _copy_text(value: object) -> str:
-    """A value in COPY's text format."""
-    if value is None:
-        return "\\N"
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    for raw, escaped in (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r")):
-        text = text.replace(raw, escaped)
-    return text
 
 
 def _create_reports(plans: list[_Plan]) -> None:

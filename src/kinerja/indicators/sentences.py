@@ -5,13 +5,24 @@ Nilai 92,5, kategori Baik. Naik 3,1 poin dari bulan sebelumnya."
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kinerja.indicators import formulas as f
 from kinerja.indicators.models import Indicator
 from kinerja.indicators.scoring import IndicatorResult, PuskesmasScore, Scorecard
+from kinerja.indicators.services import month_name
 
-MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
-CATEGORY_LABELS = {f.GOOD: "Baik", f.FAIR: "Cukup", f.POOR: "Kurang"}
+# In Bahasa and marked for translation; category_label() gives the active language's label.
+CATEGORY_LABELS = {
+    f.GOOD: gettext_noop("Baik"),
+    f.FAIR: gettext_noop("Cukup"),
+    f.POOR: gettext_noop("Kurang"),
+}
+
+
+def category_label(category: str | None, default: str = "-") -> str:
+    """Baik / Cukup / Kurang in the active language; `default` when there is no category."""
+    return _(CATEGORY_LABELS[category]) if category in CATEGORY_LABELS else default
 
 
 def number(value: float | None, decimals: int = 1) -> str:
@@ -42,14 +53,14 @@ def _target_text(result: IndicatorResult) -> str:
 def achievement_sentence(result: IndicatorResult, *, year: int, month: int) -> str:
     """One sentence (or two) about one indicator's achievement, year to date."""
     ind = result.indicator
-    period = f"{MONTHS[month - 1]} {year}"
+    period = f"{month_name(month)} {year}"
     if result.numerator is None:
         return _("%(name)s: belum ada data sampai %(period)s.") % {"name": ind.name, "period": period}
     if ind.method == Indicator.Method.MANAGEMENT:
         text = _("%(name)s: nilai %(score)s dari 10, kategori %(cat)s.") % {
             "name": ind.name,
             "score": number(result.score),
-            "cat": CATEGORY_LABELS.get(result.category, "-"),
+            "cat": category_label(result.category),
         }
         return text
     if result.result is None:
@@ -71,7 +82,7 @@ def achievement_sentence(result: IndicatorResult, *, year: int, month: int) -> s
     else:
         text += " " + _("Nilai %(score)s, kategori %(cat)s.") % {
             "score": number(result.score),
-            "cat": CATEGORY_LABELS.get(result.category, "-"),
+            "cat": category_label(result.category),
         }
     return text + _change_text(result)
 
@@ -92,7 +103,7 @@ def _change_text(result: IndicatorResult) -> str:
 def puskesmas_sentence(row: PuskesmasScore, *, card: Scorecard) -> str:
     """One sentence about a Puskesmas' overall result in the scorecard."""
     name = row.puskesmas.name
-    period = f"{MONTHS[card.month - 1]} {card.year}"
+    period = f"{month_name(card.month)} {card.year}"
     if card.is_spm:
         total = sum(1 for r in row.indicators.values())
         return _(
@@ -114,7 +125,7 @@ def puskesmas_sentence(row: PuskesmasScore, *, card: Scorecard) -> str:
         "name": name,
         "period": period,
         "score": number(row.overall),
-        "cat": CATEGORY_LABELS.get(row.category, "-"),
+        "cat": category_label(row.category),
     }
     if row.rank and len(card.rows) > 1:
         text += _(", peringkat %(rank)s dari %(count)s Puskesmas") % {

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from kinerja.accounts.models import User
 from kinerja.core.errors import ApplicationError
@@ -35,11 +36,17 @@ from kinerja.indicators.models import (
 )
 
 DEFAULT_DUE_DAY = 10
-MONTHS = ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember").split()
+# In Bahasa and marked for translation; month_name() gives the active language's name.
+MONTHS = [
+    gettext_noop("Januari"), gettext_noop("Februari"), gettext_noop("Maret"), gettext_noop("April"),
+    gettext_noop("Mei"), gettext_noop("Juni"), gettext_noop("Juli"), gettext_noop("Agustus"),
+    gettext_noop("September"), gettext_noop("Oktober"), gettext_noop("November"), gettext_noop("Desember"),
+]  # fmt: skip
 
 
 def month_name(month: int) -> str:
-    return MONTHS[month - 1]
+    """The name of month 1-12 in the active language (Bahasa by default)."""
+    return gettext(MONTHS[month - 1])
 
 
 def due_date(*, year: int, month: int, due_day: int = DEFAULT_DUE_DAY) -> datetime.date:

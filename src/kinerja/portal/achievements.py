@@ -19,9 +19,9 @@ from kinerja.indicators import formulas as f
 from kinerja.indicators.models import Indicator, Report
 from kinerja.indicators.scoring import PuskesmasScore, Scorecard, monthly_trend, scorecard
 from kinerja.indicators.sentences import (
-    CATEGORY_LABELS,
-    MONTHS,
     achievement_sentence,
+    category_label,
+    month_name,
     number,
     puskesmas_sentence,
 )
@@ -33,7 +33,7 @@ MAX_CHANGES = 3
 
 
 def period_label(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
+    return f"{month_name(month)} {year}"
 
 
 def latest_published_months(*, puskesmas_ids: list[int]) -> dict[int, tuple[int, int]]:
@@ -77,10 +77,6 @@ def published_scorecard(*, ids: list[int], year: int, month: int, framework: str
         return None  # no catalogue of that framework for the month: nothing to show
 
 
-def category_label(category: str | None) -> str:
-    return CATEGORY_LABELS.get(category, "") if category else ""
-
-
 # The Puskesmas page ---------------------------------------------------------------------------
 
 
@@ -98,7 +94,7 @@ class Group:
 
     @property
     def category_label(self) -> str:
-        return category_label(self.category)
+        return category_label(self.category, "")
 
 
 @dataclass
@@ -139,11 +135,11 @@ class PuskesmasAchievements:
 
     @property
     def category_label(self) -> str:
-        return category_label(self.category)
+        return category_label(self.category, "")
 
     @property
     def management_category_label(self) -> str:
-        return category_label(self.management_category)
+        return category_label(self.management_category, "")
 
 
 def programme_results(row: PuskesmasScore, *, card: Scorecard) -> list[Group]:
@@ -327,7 +323,7 @@ class DistrictAchievements:
 
     @property
     def category_label(self) -> str:
-        return category_label(self.category)
+        return category_label(self.category, "")
 
 
 def pooled_rate(pairs: list[tuple[float | None, float | None]]) -> float | None:
@@ -361,7 +357,7 @@ def district_achievements(*, puskesmas_list: list[Puskesmas]) -> DistrictAchieve
     for r in rows:
         by_puskesmas.setdefault(r.puskesmas.pk, {}).update(score=number(r.overall), category=r.category)
     counts = [
-        (code, CATEGORY_LABELS[code], sum(1 for r in rows if r.category == code))
+        (code, category_label(code), sum(1 for r in rows if r.category == code))
         for code in (f.GOOD, f.FAIR, f.POOR)
     ]
     services = _district_spm(spm)
@@ -404,7 +400,7 @@ def _district_sentences(period, mean, category, counts, scored, total, met, serv
             _(
                 "Sampai %(period)s, rata-rata nilai kinerja %(n)s Puskesmas adalah %(score)s, kategori %(cat)s."
             )
-            % {"period": period, "n": scored, "score": number(mean), "cat": category_label(category)}
+            % {"period": period, "n": scored, "score": number(mean), "cat": category_label(category, "")}
         )
         sentences.append(
             _("%(good)s Puskesmas berkinerja Baik, %(fair)s Cukup, dan %(poor)s Kurang.")

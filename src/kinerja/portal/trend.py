@@ -6,7 +6,7 @@ tens of kilobytes; the page stays light on a slow network and needs no JavaScrip
 
 from dataclasses import dataclass
 
-from kinerja.indicators.sentences import MONTHS, number
+from kinerja.indicators.sentences import month_name, number
 
 WIDTH, HEIGHT, PAD_X, PAD_TOP, PAD_BOTTOM = 320, 120, 28, 8, 20
 
@@ -50,7 +50,7 @@ def trend_points(values: list[float | None], *, good: float, fair: float) -> Tre
     low = max(0.0, float(int(low // 10 * 10)))
     step = (WIDTH - PAD_X - 16) / max(1, len(values) - 1)
     points = [
-        Point(x=round(PAD_X + i * step, 1), y=_y(v, low), month=MONTHS[i][:3], value=number(v))
+        Point(x=round(PAD_X + i * step, 1), y=_y(v, low), month=month_name(i + 1)[:3], value=number(v))
         for i, v in scored
     ]
     return Trend(

@@ -127,11 +127,20 @@ class Value(models.Model):
         SUSPICIOUS = 1, _("Perlu diperiksa")
         INVALID = 2, _("Melanggar aturan")
 
-    # No index of their own: every read goes through the report, and the (report, data_element)
-    # index starts with it. Fewer indexes keep a national import fast; deleting a data element
-    # (rare, and refused while it has values) scans the table instead.
+    # The two tables of millions of rows (this one and ValueChange) keep their relations in Django,
+    # not in the database: no index of their own (every read goes through the report, and the
+    # (report, data_element) index starts with it) and no database foreign-key constraint.
+    # PostgreSQL checks such a constraint row by row with a trigger at commit: a national import
+    # of 360,000 values spent 9 s in them, more than the import itself. Only the services write
+    # these rows, always for reports and elements they have just read; deletes go through
+    # Django's on_delete (cascade, protect), which does not need the database constraint.
     report = models.ForeignKey(
-        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="values", db_index=False
+        Report,
+        verbose_name=_("laporan"),
+        on_delete=models.CASCADE,
+        related_name="values",
+        db_index=False,
+        db_constraint=False,
     )
     data_element = models.ForeignKey(
         DataElement,
@@ -139,6 +148,7 @@ class Value(models.Model):
         on_delete=models.PROTECT,
         related_name="values",
         db_index=False,
+        db_constraint=False,
     )
     value = models.PositiveIntegerField(_("nilai"))
     flag = models.PositiveSmallIntegerField(_("tanda"), choices=Flag.choices, default=Flag.NONE)
@@ -161,13 +171,23 @@ class Value(models.Model):
 class ValueChange(models.Model):
     """The history of one cell: who changed it, when, from what, to what (None = empty)."""
 
-    # As for `Value`: read through the report only. Deleting a user (rare; accounts are usually
-    # deactivated) scans the history to clear `changed_by`.
+    # As for `Value`: read through the report only, relations kept by Django (see there).
+    # Deleting a user (rare; accounts are usually deactivated) scans the history to clear changed_by.
     report = models.ForeignKey(
-        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="changes", db_index=False
+        Report,
+        verbose_name=_("laporan"),
+        on_delete=models.CASCADE,
+        related_name="changes",
+        db_index=False,
+        db_constraint=False,
     )
     data_element = models.ForeignKey(
-        DataElement, verbose_name=_("elemen data"), on_delete=models.PROTECT, related_name="+", db_index=False
+        DataElement,
+        verbose_name=_("elemen data"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     old_value = models.PositiveIntegerField(_("nilai lama"), null=True, blank=True)
     new_value = models.PositiveIntegerField(_("nilai baru"), null=True, blank=True)
@@ -180,6 +200,7 @@ class ValueChange(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
     source = models.CharField(_("sumber"), max_length=20, default="form")
 

@@ -1,6 +1,6 @@
 from django import template
 
-from kinerja.indicators.sentences import CATEGORY_LABELS, number
+from kinerja.indicators.sentences import category_label, number
 
 register = template.Library()
 
@@ -15,7 +15,7 @@ def angka(value, decimals=1):
 
 @register.filter
 def kategori(value):
-    return CATEGORY_LABELS.get(value, "-")
+    return category_label(value)
 
 
 @register.filter

@@ -55,3 +55,13 @@ def test_sentence(fields, expected):
 def test_indonesian_number_format():
     assert number(1234.56) == "1.234,6"
     assert number(None) == "-"
+
+
+def test_english_sentences_name_the_month_in_english():
+    from django.utils import translation
+
+    fields = {"numerator": 90, "result": 92.5, "target": 100, "score": 92.5, "category": f.GOOD}
+    with translation.override("en"):
+        text = achievement_sentence(result(**fields), year=2024, month=6)
+    assert "June 2024" in text and "Juni" not in text
+    assert "Juni 2024" in achievement_sentence(result(**fields), year=2024, month=6)

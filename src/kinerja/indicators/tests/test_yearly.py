@@ -103,3 +103,19 @@ def test_aggregates_count_only_months_of_the_given_statuses(world, catalogue):
         yearly.aggregates(puskesmas_ids=[world.a1.pk], year=YEAR, month=4, element_ids=[e1], statuses=[])
         == {}
     )
+
+
+def test_relations_kept_by_django_still_cascade_and_protect(world, catalogue):
+    """Value and ValueChange have no database constraints; Django's on_delete does their work."""
+    from django.db.models import ProtectedError
+
+    from kinerja.indicators.models import ValueChange
+
+    element = DataElement.objects.get(code="e1")
+    report = report_get_or_create(puskesmas=world.a2, year=YEAR, month=3)
+    value_record(user=world.district_admin, report=report, element=element, raw="40")
+    assert Value.objects.exists() and ValueChange.objects.exists() and ValueYear.objects.exists()
+    with pytest.raises(ProtectedError):
+        element.delete()
+    world.a2.delete()  # a Puskesmas without staff accounts
+    assert not Value.objects.exists() and not ValueChange.objects.exists() and not ValueYear.objects.exists()
