@@ -25,14 +25,14 @@ def insert_rows(
     names = ", ".join([*columns, *constants])
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            suffix = "".join("\t" + _copy_text(value) for value in constants.values())
+            # Integers print as themselves and None as "None", which no integer contains: one
+            # %-format per row and one replace per batch give COPY's text format.
+            line = "\t".join(["%s"] * len(columns))
+            end = "".join("\t" + _copy_text(value) for value in constants.values()) + "\n"
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for start in range(0, len(rows), BATCH):
-                    lines = [
-                        "\t".join(["\\N" if x is None else str(int(x)) for x in row]) + suffix
-                        for row in rows[start : start + BATCH]
-                    ]
-                    copy.write("\n".join(lines) + "\n")
+                    text = "\n".join([line % row for row in rows[start : start + BATCH]])
+                    copy.write(text.replace("None", "\\N").replace("\n", end) + end)
             return
         picks = ", ".join(
             [f"json_extract(value, '$[{i}]')" for i in range(len(columns))] + ["%s"] * len(constants)
