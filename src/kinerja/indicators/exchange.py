@@ -162,16 +162,15 @@ def _scope(user: User | None, puskesmas: Puskesmas | None, cells: Sequence[Cell]
     return found
 
 
-def _group(ctx, cells, scope, puskesmas, year) -> dict[Key, dict[str, tuple[int | None, Where]]]:
+def _group(ctx, cells, scope, puskesmas, year) -> dict[Key, dict[str, tuple[int | None, Cell]]]:
     """Parse every cell; collect problems; group good cells by report."""
-    groups: dict[Key, dict[str, tuple[int | None, Where]]] = defaultdict(dict)
+    groups: dict[Key, dict[str, tuple[int | None, Cell]]] = defaultdict(dict)
     reported: set[tuple[str | None, str, str]] = set()
     seen: dict[tuple[str, object], tuple[int | None, str | None]] = {}
     now = timezone.localdate()
     today = (now.year, now.month)
-    periods: dict[tuple[str, int, int], dict[str, tuple[int | None, Where]]] = {}
+    periods: dict[tuple[str, int, int], dict[str, tuple[int | None, Cell]]] = {}
     for cell in cells:
-        where = cell.where
         group = periods.get((cell.puskesmas_code, cell.year, cell.month))
         if group is None:
             key = _period_key(ctx, reported, cell, scope, puskesmas, year, today)
@@ -183,23 +182,23 @@ def _group(ctx, cells, scope, puskesmas, year) -> dict[Key, dict[str, tuple[int 
             message = _("kode elemen data '%(code)s' tidak dikenal. Gunakan kode dari templat.") % {
                 "code": cell.element
             }
-            ctx.problems.append(Problem(where, message))
+            ctx.problems.append(Problem(cell.where, message))
             continue
         parsed = seen.get((cell.element, cell.raw))  # the same few numbers come back again and again
         if parsed is None:
             parsed = seen[(cell.element, cell.raw)] = v.parse_cell(cell.raw, element)
         value, error = parsed
         if error:
-            ctx.problems.append(Problem(where, _fix(error, element.name), element.name))
+            ctx.problems.append(Problem(cell.where, _fix(error, element.name), element.name))
             continue
         if cell.element in group:
             message = _("%(name)s bulan ini sudah ada di baris %(row)s. Hapus salah satu.") % {
                 "name": element.name,
                 "row": group[cell.element][1].row,
             }
-            ctx.problems.append(Problem(where, message, element.name))
+            ctx.problems.append(Problem(cell.where, message, element.name))
             continue
-        group[cell.element] = (value, where)
+        group[cell.element] = (value, cell)
     return groups
 
 
@@ -262,7 +261,7 @@ def _once(ctx, reported, where: Where, kind: str, message: str) -> None:
 # --- one batch of reports ------------------------------------------------------------------------
 
 
-def _process_chunk(ctx: _Context, groups: dict[Key, dict[str, tuple[int | None, Where]]]) -> None:
+def _process_chunk(ctx: _Context, groups: dict[Key, dict[str, tuple[int | None, Cell]]]) -> None:
     pids = {k[0] for k in groups}
     years = {k[1] for k in groups}
     reports = {
@@ -314,7 +313,7 @@ def _plan(ctx: _Context, key: Key, cells: dict, report: Report | None, state) ->
     stored = state[pid][period]
     merged = {code: row[1] for code, row in stored.items()}
     plan = _Plan(key, report)
-    for code, (value, _where) in cells.items():
+    for code, (value, _cell) in cells.items():
         old = merged.get(code)
         if old != value:
             plan.changes.append((code, old, value))
@@ -325,8 +324,8 @@ def _plan(ctx: _Context, key: Key, cells: dict, report: Report | None, state) ->
     if not plan.changes:
         return None
     if report is not None and report.is_locked:
-        first = min((cells[c][1] for c, _o, _n in plan.changes), key=lambda w: w.row)
-        ctx.problems.append(Problem(first, _locked_message(report)))
+        first = min((cells[c][1] for c, _o, _n in plan.changes), key=lambda cell: cell.row)
+        ctx.problems.append(Problem(first.where, _locked_message(report)))
         return None
     history = _history(state[pid], period, merged) if ctx.outliers else None
     issues = v.check_values(merged, elements=ctx.specs, rules=ctx.rules, history=history)
@@ -372,11 +371,11 @@ def _flags(ctx: _Context, issues: list[v.Issue], cells: dict) -> dict[str, int]:
             code = next((c for c in (issue.element, *issue.related) if c in cells), None)
             if code is not None:  # an error the file did not touch is not the file's fault
                 label = ctx.specs[code].name if code in ctx.specs else code
-                ctx.problems.append(Problem(cells[code][1], issue.message, label))
+                ctx.problems.append(Problem(cells[code][1].where, issue.message, label))
         else:
             flags[issue.element] = max(flags.get(issue.element, 0), Value.Flag.SUSPICIOUS)
             if issue.element in cells and len(ctx.result.warnings) < MAX_PROBLEMS:
-                ctx.result.warnings.append(f"{cells[issue.element][1].text()}: {issue.message}")
+                ctx.result.warnings.append(f"{cells[issue.element][1].where.text()}: {issue.message}")
     return flags
 
 

@@ -50,14 +50,21 @@ class Where:
 
 @dataclass(slots=True)
 class Cell:
-    """One value of the file as typed (raw), with the period and element it belongs to."""
+    """One value of the file as typed (raw), with the period and element it belongs to, and where it
+    sits (sheet, row, column; its `Where` is built only when a message needs it)."""
 
     puskesmas_code: str
     year: int
     month: int
     element: str
     raw: str | int | None
-    where: Where
+    sheet: str | None
+    row: int
+    column: str
+
+    @property
+    def where(self) -> Where:
+        return Where(self.sheet, self.row, self.column)
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,7 @@ def _csv_rows(reader, index: dict[str, int]) -> Parsed:
         code = row[at_code].strip()
         element = row[at_element].strip()
         if year is not None and month is not None and 1 <= month <= 12 and code and element:
-            cells.append(Cell(code, year, month, element, row[at_value], Where(None, line, "value")))
+            cells.append(Cell(code, year, month, element, row[at_value], None, line, "value"))
             continue
         if year is None:
             problems.append(
@@ -254,7 +261,7 @@ def _read_sheet(ws, month: int, cells: list[Cell], problems: list[Problem]) -> N
             if raw not in (None, ""):
                 problems.append(Problem(Where(sheet, number, CODE_COLUMN), _("ada nilai tetapi kode elemen kosong. Isi kode elemen atau hapus nilainya.")))  # fmt: skip
             continue
-        cells.append(Cell(code, year, month, element, raw, Where(sheet, number, VALUE_COLUMN)))
+        cells.append(Cell(code, year, month, element, raw, sheet, number, VALUE_COLUMN))
 
 
 @dataclass
