@@ -4,6 +4,8 @@ Every write of values calls `refresh` for what it touched, inside its own transa
 those Puskesmas-years (and elements) are computed again from `Value` with one INSERT ... SELECT, so
 the copy is always what `Value` holds, never an increment that could drift. `refresh_all` rebuilds
 everything (after a bulk load, or to repair a copy by hand: `kinerja refresh-value-years`).
+On PostgreSQL a refresh holds its Puskesmas rows until commit, so two writers of the same
+Puskesmas-year take turns instead of each missing the other's month.
 
 `aggregates` is the scorecard's read: for each (Puskesmas, element), the year-to-date total, the
 number of months counted and the last value counted, at a month and at the month before, counting
@@ -15,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
+from kinerja.facilities.models import Puskesmas
 from kinerja.indicators.models import Report, Value, ValueYear
 
 MONTHS = range(1, 13)
@@ -29,12 +32,32 @@ def refresh(*, keys: Iterable[tuple[int, int]], element_ids: Iterable[int] | Non
     for pid, year in keys:
         by_year[year].add(pid)
     elements = sorted(set(element_ids)) if element_ids is not None else None
-    if elements == []:
+    if elements == [] or not by_year:
         return
+    _lock(sorted(set().union(*by_year.values())))
     for year, pids in sorted(by_year.items()):
         ordered = sorted(pids)
         for start in range(0, len(ordered), BATCH):
             _refresh(year, ordered[start : start + BATCH], elements)
+
+
+def _lock(pids: list[int]) -> None:
+    """On PostgreSQL, hold these Puskesmas (in id order, so two writers never deadlock) until commit.
+
+    Without it, two transactions refreshing the same row would each compute it without the other's
+    uncommitted month, and the second would collide with the first's row. SQLite already lets one
+    writer in at a time. NO KEY UPDATE leaves foreign-key checks on the Puskesmas unblocked.
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for start in range(0, len(pids), BATCH * 10):
+            batch = pids[start : start + BATCH * 10]
+            cursor.execute(
+                f"SELECT id FROM {Puskesmas._meta.db_table} WHERE id IN ({_marks(batch)}) "
+                "ORDER BY id FOR NO KEY UPDATE",
+                batch,
+            )
 
 
 def refresh_all(*, year: int | None = None) -> int:

@@ -119,3 +119,39 @@ def test_relations_kept_by_django_still_cascade_and_protect(world, catalogue):
         element.delete()
     world.a2.delete()  # a Puskesmas without staff accounts
     assert not Value.objects.exists() and not ValueChange.objects.exists() and not ValueYear.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_of_one_puskesmas_year_both_reach_the_copy(world, catalogue):
+    """While one transaction holds its refreshed row, another writer of the same Puskesmas, element
+    and year waits for it, then recomputes the row with both months (no lost month, no collision)."""
+    import threading
+
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "SQLite lets one writer in at a time (its shared in-memory test database refuses the second)"
+        )
+    element = DataElement.objects.get(code="e1")
+    march = report_get_or_create(puskesmas=world.a1, year=YEAR, month=3)
+    april = report_get_or_create(puskesmas=world.a1, year=YEAR, month=4)
+    errors: list[Exception] = []
+
+    def other_writer():
+        try:
+            value_record(user=world.operator, report=april, element=element, raw="50")
+        except Exception as exc:  # reported below, with the assertion
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        value_record(user=world.operator, report=march, element=element, raw="40")
+        thread = threading.Thread(target=other_writer)
+        thread.start()
+        thread.join(timeout=1)  # it waits for this transaction's lock
+    thread.join(timeout=30)
+    assert not thread.is_alive() and errors == []
+    assert copied() == from_values()
+    assert copied()[(world.a1.pk, YEAR, element.pk)][2:4] == [40, 50]
