@@ -27,15 +27,11 @@ def pytest_configure(config):
 @pytest.fixture
 def browser():
     """A headless Chromium for browser tests, closed with all its pages afterwards."""
-    import os
     import time
 
-    from playwright.sync_api import sync_playwright
+    from kinerja.core.testing import launch_chromium, playwright_session
 
-    from kinerja.core.testing import launch_chromium
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
-    with sync_playwright() as p:
+    with playwright_session() as p:
         chromium = launch_chromium(p)
         yield chromium
         for context in chromium.contexts:

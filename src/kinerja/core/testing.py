@@ -5,6 +5,8 @@ Personas: a district administrator, programme manager and supervisor of A; the h
 of A1; and an anonymous citizen (no user).
 """
 
+import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import count
 
@@ -118,6 +120,27 @@ def make_world() -> World:
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@contextmanager
+def playwright_session():
+    """Playwright's sync API, with the test's own database connections inside it.
+
+    Code inside `sync_playwright()` runs with a context of its own, where Django would open a second
+    connection: outside the test's transaction, never closed (PostgreSQL then cannot drop the test
+    database), and on SQLite's shared in-memory database one whose table locks fail at once ("table
+    is locked") while the live server writes. Handing the test's connections to that context avoids
+    all three.
+    """
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the sync API runs an event loop in this thread
+    outer = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as playwright:
+        for alias, connection in outer.items():
+            connections[alias] = connection
+        yield playwright
 
 
 def launch_chromium(playwright):

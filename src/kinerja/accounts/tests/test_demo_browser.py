@@ -4,16 +4,12 @@ Screenshots go to test-artifacts/ (1280x800 for everyone, and 360x640 for the op
 most likely to work on a phone).
 """
 
-import os
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from kinerja.accounts.demo import PASSWORD
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop.
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
 
 ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 PHONE = {"width": 360, "height": 640}

@@ -1,7 +1,6 @@
 """In Chromium: an operator enters a month in the grid, sees a rule explained, fixes it and submits;
 the head approves."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ from kinerja.core.testing import PASSWORD
 from kinerja.indicators.catalogue import catalogue_load
 from kinerja.indicators.models import Report, Value
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

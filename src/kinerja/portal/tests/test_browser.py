@@ -3,13 +3,11 @@
 Screenshots go to test-artifacts/portal-*.png at 360x640 (a cheap phone) and 1920x1080 (a TV).
 """
 
-import os
 import time
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from django.db import connections
 from django.urls import reverse
 from playwright.sync_api import Page
 
@@ -23,7 +21,6 @@ from kinerja.satisfaction.formulas import period_parse
 from kinerja.satisfaction.services.publication import ikm_publish
 from kinerja.satisfaction.tests.factories import make_responses, tv_skm_3_rows
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
@@ -192,11 +189,7 @@ def _pause_clock(page: Page) -> None:
 
 
 def _is_public(title: str) -> bool:
-    """Ask the database from inside Playwright's greenlet, which gets a connection of its own."""
-    try:
-        return Article.objects.get(title=title).is_public()
-    finally:
-        connections.close_all()
+    return Article.objects.get(title=title).is_public()
 
 
 def _shown(page: Page) -> int:

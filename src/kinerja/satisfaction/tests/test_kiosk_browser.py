@@ -1,18 +1,16 @@
 """A patient answers the kiosk survey on a tablet-sized screen in Chromium; the answer is counted,
 also when the network drops for a moment (the queue is resent, never twice)."""
 
-import os
 import time
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
-from kinerja.core.testing import launch_chromium
+from kinerja.core.testing import launch_chromium, playwright_session
 from kinerja.satisfaction.models import Response
 from kinerja.satisfaction.services.survey import units_ensure_default
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 TABLET = {"width": 800, "height": 1280}
 
@@ -27,8 +25,7 @@ def _wait_for(predicate, timeout=15.0):
 
 
 def _queued(page) -> list[int]:
-    """Answers waiting in the kiosk's localStorage queue (read in the page, not in the database, so the
-    test thread never competes with the live server for the SQLite tables)."""
+    """Answers waiting in the kiosk's localStorage queue, per key."""
     return page.evaluate("Object.keys(localStorage).map(k => JSON.parse(localStorage[k]).length)")
 
 
@@ -49,12 +46,10 @@ def _answer_once(page, comment: str) -> None:
 
 @pytest.mark.browser
 def test_kiosk_on_a_tablet(live_server, world):
-    from playwright.sync_api import sync_playwright
-
     unit = units_ensure_default(puskesmas=world.a1)[0]
     url = live_server.url + reverse("satisfaction_public:kiosk", args=[world.a1.slug, unit.code])
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
+    with playwright_session() as p:
         browser = launch_chromium(p)
         context = browser.new_context(viewport=TABLET, has_touch=True)
         page = context.new_page()
@@ -80,8 +75,6 @@ def test_kiosk_on_a_tablet(live_server, world):
         assert _queued(page) == [1] and Response.objects.count() == 1
         page.screenshot(path=str(ARTIFACTS / "skm-kiosk-offline.png"))
         context.set_offline(False)
-        # Wait in the page, not in the database: the test thread must not read the shared in-memory
-        # SQLite tables while the live server writes them ("database table is locked").
         assert _wait_for(lambda: _queued(page) == [0], timeout=25), "the queued answer was not resent"
         assert Response.objects.count() == 2
         assert Response.objects.filter(comment="Dijawab saat jaringan putus").count() == 1
@@ -91,12 +84,10 @@ def test_kiosk_on_a_tablet(live_server, world):
 @pytest.mark.browser
 def test_paper_grid_with_the_keyboard_only(live_server, world, client):
     """An operator types two paper questionnaires without touching the mouse."""
-    from playwright.sync_api import sync_playwright
-
     units = units_ensure_default(puskesmas=world.a1)
     client.force_login(world.operator)
     session = client.cookies["sessionid"].value
-    with sync_playwright() as p:
+    with playwright_session() as p:
         browser = launch_chromium(p)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
