@@ -1,18 +1,18 @@
 """Scoring formulas of DOMAIN.md Part A, as pure functions over plain numbers (no ORM, no settings).
 
-- PKP indicator score = min(100, P / (T x S) x 100): P achievement, T target %, S target population.
+- PKP indicator score = min(100, P / (T x S) x 100): P achievement, T target %, S target population,
+  that is the score of the coverage `ratio(P, S)` against T.
   Lower-is-better: 100 at or under the target, else target / result x 100. Range: 100 inside,
   result / low x 100 below, high / result x 100 above. Variables, programmes and services are means.
-- SPM achievement = numerator / denominator x 100, uncapped; "Memenuhi" at 100 or more.
+- SPM achievement = `ratio(numerator, denominator)`, uncapped; "Memenuhi" at 100 or more.
 - Categories: round half-up (to a whole percent, or one decimal on the 0-10 management scale), then
   Baik >= good, Cukup >= fair, else Kurang. The bands are data of the framework version.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 HIGHER, LOWER, RANGE = "higher", "lower", "range"
-SUM, LAST, AVERAGE = "sum", "last", "avg"
 GOOD, FAIR, POOR = "baik", "cukup", "kurang"
 MANAGEMENT_SCALE = (0, 4, 7, 10)
 
@@ -64,29 +64,6 @@ def indicator_score(
     if polarity == RANGE:
         return score_range(result, target, target_high if target_high is not None else target)
     return score_higher(result, target)
-
-
-def pkp_score(*, achieved: float, target_percent: float, population: float) -> float | None:
-    """min(100, P / (T x S) x 100), the worksheet formula; None when S is 0."""
-    if population <= 0:
-        return None
-    if target_percent <= 0:
-        return 100.0
-    return min(100.0, achieved / (target_percent / 100 * population) * 100)
-
-
-def spm_achievement(*, numerator: float, denominator: float) -> float | None:
-    """SPM: numerator / denominator x 100, not capped."""
-    return ratio(numerator, denominator, 100)
-
-
-def spm_met(achievement: float | None) -> bool:
-    return achievement is not None and achievement >= 100
-
-
-def spm_plain_mean(achievements: Iterable[float | None]) -> float | None:
-    """Mean of achievements capped at 100: a plain mean, not an official SPM index."""
-    return mean(None if a is None else min(100.0, a) for a in achievements)
 
 
 def mean(scores: Iterable[float | None]) -> float | None:
@@ -150,18 +127,6 @@ def _decimal(value: float | Decimal) -> Decimal:
 def management_category(score: float | None, *, good_min: float = 8.5, fair_min: float = 5.5) -> str | None:
     """Manajemen (0-10): rounded half-up to one decimal, Baik >= 8.5, Cukup >= 5.5, else Kurang."""
     return category(score, good_min=good_min, fair_min=fair_min, decimals=1)
-
-
-def combine_months(values: Sequence[tuple[int, int]], aggregation: str) -> float | None:
-    """Add up monthly (month, value) pairs: cumulative sum, last reported value, or monthly average."""
-    if not values:
-        return None
-    if aggregation == LAST:
-        return float(max(values)[1])
-    total = float(sum(v for _, v in values))
-    if aggregation == AVERAGE:
-        return total / len(values)
-    return total
 
 
 def prorated(population: float, month: int) -> float:

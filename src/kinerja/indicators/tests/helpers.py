@@ -19,6 +19,7 @@ ELEMENTS = {
         {"code": "ref-ns", "name": "Rujukan non-spesialistik"},
         {"code": "k1", "name": "K1"},
         {"code": "k4", "name": "K4"},
+        {"code": "stock", "name": "Hari stok obat tersedia", "aggregation": "avg"},
         {"code": "m1", "name": "Lokmin", "aggregation": "last", "allowed_values": [0, 4, 7, 10]},
         {"code": "m2", "name": "RUK", "aggregation": "last", "allowed_values": [0, 4, 7, 10]},
         {"code": "m3", "name": "Kas", "aggregation": "last", "allowed_values": [0, 4, 7, 10]},

@@ -19,8 +19,9 @@ from kinerja.indicators import formulas as f
         (5, 0, 100, 100.0),  # a zero target is always met
     ],
 )
-def test_pkp_score(achieved, target_percent, population, expected):
-    result = f.pkp_score(achieved=achieved, target_percent=target_percent, population=population)
+def test_pkp_worksheet_score(achieved, target_percent, population, expected):
+    """The worksheet's min(100, P / (T x S) x 100) is the score of the coverage P / S against T."""
+    result = f.indicator_score(result=f.ratio(achieved, population), target=target_percent)
     assert result == (pytest.approx(expected) if expected is not None else None)
 
 
@@ -104,37 +105,11 @@ def test_indicator_score(result, target, polarity, high, expected):
 
 
 @pytest.mark.parametrize(
-    ("numerator", "denominator", "achievement", "met"),
-    [(647, 647, 100.0, True), (1112, 647, pytest.approx(171.87, abs=0.01), True), (90, 100, 90.0, False)],
+    ("numerator", "denominator", "achievement"),
+    [(647, 647, 100.0), (1112, 647, pytest.approx(171.87, abs=0.01)), (90, 100, 90.0), (3, 0, None)],
 )
-def test_spm_achievement_uncapped(numerator, denominator, achievement, met):
-    value = f.spm_achievement(numerator=numerator, denominator=denominator)
-    assert value == achievement
-    assert f.spm_met(value) is met
-
-
-def test_spm_denominator_zero_is_not_met():
-    assert f.spm_achievement(numerator=3, denominator=0) is None
-    assert f.spm_met(None) is False
-
-
-def test_spm_plain_mean_caps_each_service():
-    assert f.spm_plain_mean([150, 50, None]) == 75
-
-
-@pytest.mark.parametrize(
-    ("values", "aggregation", "expected"),
-    [
-        ([(1, 10), (2, 20), (3, 30)], f.SUM, 60),
-        ([(1, 10), (3, 30)], f.SUM, 40),  # a missing month adds nothing
-        ([(2, 20), (1, 10), (3, 7)], f.LAST, 7),
-        ([(1, 10), (3, 7)], f.LAST, 7),
-        ([(1, 10), (2, 20)], f.AVERAGE, 15),
-        ([], f.SUM, None),
-    ],
-)
-def test_combine_months(values, aggregation, expected):
-    assert f.combine_months(values, aggregation) == expected
+def test_spm_achievement_is_uncapped(numerator, denominator, achievement):
+    assert f.ratio(numerator, denominator) == achievement
 
 
 def test_prorated_target():

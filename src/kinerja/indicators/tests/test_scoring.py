@@ -112,6 +112,29 @@ def test_management_items_and_category(world, catalogue):
     assert row.management_category == f.FAIR
 
 
+def test_an_averaged_element_is_the_mean_of_its_reported_months(world, tmp_path):
+    spec = framework()
+    ukp = spec["nodes"][1]["children"][1]["indicators"]
+    ukp.append(
+        {
+            "code": "stok",
+            "name": "Obat tersedia",
+            "numerator": "stock",
+            "denominator_group": "g1",
+            "target": "100",
+        }
+    )  # days with stock in a month, against its 30 days
+    load_catalogue(tmp_path, spec)
+    populations(world.a1, g1=30)
+    put_month(world.a1, 2024, 1, {"stock": 24})
+    put_month(world.a1, 2024, 3, {"stock": 30})  # February not reported: the mean is of two months
+    result = score_card(puskesmas_ids=[world.a1.pk], year=2024, month=3).rows[0].indicators["stok"]
+    assert result.numerator == 27.0 and result.denominator == 30.0  # an average is not pro-rated
+    assert result.months_reported == 2
+    assert result.result == pytest.approx(90.0) and result.score == pytest.approx(90.0)
+    assert result.previous_result == pytest.approx(80.0)  # up to February: January alone
+
+
 def test_headline_node_is_overall_and_ranks(world, catalogue):
     for p, e1 in ((world.a1, 50), (world.a2, 100)):
         populations(p)
