@@ -5,8 +5,8 @@ another PostgreSQL database on the same server), so the other apps' national-sca
 not end up on the district home. Into it go the demo district (`kinerja load-demo`: Puskesmas,
 approved reports, published IKM, articles) plus a year of extra articles. Then gunicorn serves it
 (`-w 2`, loopback, a free port) and a pool of threads sends a bounded number of concurrent
-requests, for a bounded time, to the home, a Puskesmas page, the article list, an article, the
-screen and its playlist.
+requests, for a bounded time, to the home, the regency page, a Puskesmas page, the article list,
+an article, the screen and its playlist.
 
 Figures: `portal_p50_ms` / `portal_p95_ms` (median and 95th percentile over all those requests,
 as seen by the client on loopback, so essentially server time), `portal_page_kb` (the heaviest
@@ -34,7 +34,7 @@ CONCURRENCY = 4
 REQUESTS_PER_PAGE = 60
 TIME_BUDGET_S = 90
 HOST = "127.0.0.1"
-HTML_PAGES = ("home", "puskesmas", "articles", "article", "screen", "open_data")
+HTML_PAGES = ("home", "district", "puskesmas", "articles", "article", "screen", "open_data")
 
 
 # Runs inside the seeding subprocess ------------------------------------------------------------
@@ -58,6 +58,7 @@ def seed() -> None:
     article = Article.objects.published().order_by("-publish_at").values_list("slug", flat=True)[0]
     pages = {
         "home": "/",
+        "district": f"/kabupaten/{district.code}/",
         "puskesmas": f"/puskesmas/{slug}/",
         "articles": "/artikel/",
         "article": f"/artikel/{article}/",

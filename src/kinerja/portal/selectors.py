@@ -1,12 +1,13 @@
 """Reads: what a user may manage, and what the public may see (only published content)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from kinerja.accounts.access import PUSKESMAS_ROLES, Role, effective_role, puskesmas_in_scope
 from kinerja.accounts.models import User
 from kinerja.facilities.models import Puskesmas
 from kinerja.portal.models import Announcement, Article, Content, Programme, ScreenSettings
+from kinerja.regions.models import Region
 
 AUTHOR_DISTRICT_ROLES = (Role.DISTRICT_ADMIN, Role.PROGRAM_MANAGER)
 CONTENT_MODELS: tuple[type[Content], ...] = (Article, Programme, Announcement)
@@ -80,6 +81,16 @@ def content_state(item: Content, now=None) -> str:
 
 def public_puskesmas() -> QuerySet[Puskesmas]:
     return Puskesmas.objects.select_related("subdistrict", "district").order_by("name")
+
+
+def public_districts() -> QuerySet[Region]:
+    """Regencies and cities with Puskesmas, with their province and `puskesmas_count`."""
+    return (
+        Region.objects.filter(district_puskesmas__isnull=False)
+        .annotate(puskesmas_count=Count("district_puskesmas"))
+        .select_related("parent")
+        .order_by("parent__name", "name")
+    )
 
 
 def public_articles(*, now=None) -> QuerySet[Article]:

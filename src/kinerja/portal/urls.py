@@ -5,6 +5,7 @@ from kinerja.portal.views import manage, opendata, public, screen
 app_name = "portal"
 urlpatterns = [
     path("", public.home, name="home"),
+    path("kabupaten/<str:district_code>/", public.district_page, name="district"),
     path("puskesmas/<slug:slug>/", public.puskesmas_page, name="puskesmas"),
     path("artikel/", public.article_list, name="article_list"),
     path("artikel/<slug:article_slug>/", public.article_page, name="article"),

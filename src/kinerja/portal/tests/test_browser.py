@@ -152,6 +152,11 @@ def test_public_pages_work_without_javascript(live_server, district, browser, si
     assert capaian.locator("table.spm tbody tr").count() == 12
     assert capaian.get_by_text("Indeks Kepuasan Masyarakat Semester I 2026: 91,48 dari 100").count() == 1
     _shot(page, f"puskesmas-{size}")
+    page.locator(".lead a").click()  # its regency's own page: the same list, achievements and map
+    assert page.locator("h1").inner_text().startswith("Kinerja Puskesmas Kabupaten")
+    assert page.locator(".plist li").count() == len(PLACES)
+    assert "sampai September 2026" in page.locator("#capaian h2").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
 
     page.goto(live_server.url + reverse("portal:article", args=["cegah-dbd-dengan-3m-plus"]))
     assert page.locator("h1").inner_text() == "Cegah demam berdarah dengan 3M Plus"

@@ -19,11 +19,15 @@ from kinerja.portal.models import Article
 from kinerja.portal.selectors import (
     public_announcements,
     public_articles,
+    public_districts,
     public_programmes,
     public_puskesmas,
 )
 
 MAP_WIDTH, MAP_HEIGHT, MAP_PADDING = 480, 440, 24
+# The home lists every Puskesmas up to this many (a large regency has about 100); beyond it, as in a
+# provincial or national installation, it lists the regencies and each has a page of its own.
+HOME_LIST_LIMIT = 150
 
 
 def _page(request: HttpRequest, *, title: str, body: str, description: str = "") -> HttpResponse:
@@ -55,22 +59,45 @@ def map_markers(puskesmas_list) -> list[dict]:
     ]
 
 
-def _home_body() -> str:
-    now = timezone.now()
-    puskesmas_list = list(public_puskesmas())
+def _overview(puskesmas_list: list, *, name: str) -> dict:
+    """The achievements, list and map of a set of Puskesmas (a district, or a small installation)."""
     district = district_achievements(puskesmas_list=puskesmas_list)
     home_rows(puskesmas_list=puskesmas_list, district=district)
-    context = {
+    return {
         "district": district,
-        "district_name": district_name(puskesmas_list),
+        "district_name": name,
         "puskesmas_list": puskesmas_list,
         "markers": map_markers(puskesmas_list),
         "map_width": MAP_WIDTH,
         "map_height": MAP_HEIGHT,
-        "articles": public_articles(now=now)[:6],
-        "programmes": public_programmes(now=now).filter(puskesmas__isnull=True)[:4],
-        "announcements": public_announcements(now=now).filter(puskesmas__isnull=True)[:3],
     }
+
+
+def _by_province(districts: list) -> list[dict]:
+    provinces: dict[int, dict] = {}
+    for region in districts:
+        entry = provinces.setdefault(region.parent_id, {"province": region.parent, "districts": []})
+        entry["districts"].append(region)
+    return list(provinces.values())
+
+
+def _home_body() -> str:
+    now = timezone.now()
+    districts = list(public_districts())
+    context = {
+        "articles": public_articles(now=now)[:6],
+        "provinces": _by_province(districts) if len(districts) > 1 else [],
+        "total": sum(region.puskesmas_count for region in districts),
+    }
+    if context["total"] > HOME_LIST_LIMIT:  # a province or the country: citizens pick their regency,
+        context["district_count"] = len(districts)  # whose page has its Dinas' programmes and notices
+        return render_to_string("portal/home_districts.html", context)
+    puskesmas_list = list(public_puskesmas())
+    context.update(
+        _overview(puskesmas_list, name=district_name(puskesmas_list)),
+        programmes=public_programmes(now=now).filter(puskesmas__isnull=True)[:4],
+        announcements=public_announcements(now=now).filter(puskesmas__isnull=True)[:3],
+    )
     return render_to_string("portal/home.html", context)
 
 
@@ -78,6 +105,25 @@ def _home_body() -> str:
 def home(request: HttpRequest) -> HttpResponse:
     body = cached_text("home", build=_home_body)
     return _page(request, title=_("Kinerja Puskesmas"), body=body)
+
+
+def _district_body(region) -> str:
+    now = timezone.now()
+    context = {
+        "region": region,
+        "articles": public_articles(now=now).filter(district=region)[:6],
+        "programmes": public_programmes(now=now).of_district(region)[:4],
+        "announcements": public_announcements(now=now).of_district(region)[:3],
+        **_overview(list(public_puskesmas().filter(district=region)), name=region.label),
+    }
+    return render_to_string("portal/home.html", context)
+
+
+@public
+def district_page(request: HttpRequest, district_code: str) -> HttpResponse:
+    region = get_object_or_404(public_districts(), code=district_code)
+    body = cached_text("district", region.pk, build=lambda: _district_body(region))
+    return _page(request, title=_("Kinerja Puskesmas %(district)s") % {"district": region.label}, body=body)
 
 
 # Practices named after a person (a doctor's or midwife's own practice): the portal shows how many
