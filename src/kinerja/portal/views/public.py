@@ -110,7 +110,6 @@ def home(request: HttpRequest) -> HttpResponse:
 def _district_body(region) -> str:
     now = timezone.now()
     context = {
-        "region": region,
         "articles": public_articles(now=now).filter(district=region)[:6],
         "programmes": public_programmes(now=now).of_district(region)[:4],
         "announcements": public_announcements(now=now).of_district(region)[:3],
