@@ -118,6 +118,8 @@ def test_public_pages_work_without_javascript(live_server, district, browser, si
         viewport={"width": width, "height": height}, java_script_enabled=False, locale="id-ID"
     )
     page = context.new_page()
+    broken = []  # every request of the tour (styles, images) must find what it asks for
+    page.on("response", lambda response: response.status >= 400 and broken.append(response.url))
     page.goto(live_server.url + reverse("portal:home"))
     assert page.locator("h1").inner_text().startswith("Kinerja Puskesmas")
     assert page.locator(".plist li").count() == len(PLACES)
@@ -167,6 +169,9 @@ def test_public_pages_work_without_javascript(live_server, district, browser, si
     assert page.locator("h1").inner_text() == "Data terbuka"
     assert page.locator("table.dictionary tbody tr").count() == 19
     _shot(page, f"open-data-{size}")
+    assert broken == []
+    icon = page.locator("link[rel=icon]").get_attribute("href")  # so browsers stop asking /favicon.ico
+    assert context.request.get(live_server.url + icon).ok
     context.close()
 
 
