@@ -25,6 +25,11 @@ def category_label(category: str | None, default: str = "-") -> str:
     return _(CATEGORY_LABELS[category]) if category in CATEGORY_LABELS else default
 
 
+def period_label(year: int, month: int) -> str:
+    """ "September 2026", in the active language."""
+    return f"{month_name(month)} {year}"
+
+
 def number(value: float | None, decimals: int = 1) -> str:
     """An Indonesian-formatted number: 1.234,5 (dot for thousands, comma for decimals)."""
     if value is None:
@@ -53,7 +58,7 @@ def _target_text(result: IndicatorResult) -> str:
 def achievement_sentence(result: IndicatorResult, *, year: int, month: int) -> str:
     """One sentence (or two) about one indicator's achievement, year to date."""
     ind = result.indicator
-    period = f"{month_name(month)} {year}"
+    period = period_label(year, month)
     if result.numerator is None:
         return _("%(name)s: belum ada data sampai %(period)s.") % {"name": ind.name, "period": period}
     if ind.method == Indicator.Method.MANAGEMENT:
@@ -103,7 +108,7 @@ def _change_text(result: IndicatorResult) -> str:
 def puskesmas_sentence(row: PuskesmasScore, *, card: Scorecard) -> str:
     """One sentence about a Puskesmas' overall result in the scorecard."""
     name = row.puskesmas.name
-    period = f"{month_name(card.month)} {card.year}"
+    period = period_label(card.year, card.month)
     if card.is_spm:
         total = sum(1 for r in row.indicators.values())
         return _(

@@ -21,8 +21,8 @@ from kinerja.indicators.scoring import PuskesmasScore, Scorecard, monthly_trend,
 from kinerja.indicators.sentences import (
     achievement_sentence,
     category_label,
-    month_name,
     number,
+    period_label,
     puskesmas_sentence,
 )
 from kinerja.portal.trend import Trend, trend_points
@@ -30,10 +30,6 @@ from kinerja.satisfaction.selectors import ikm_latest
 
 PUBLISHED = Report.LOCKED_STATUSES
 MAX_CHANGES = 3
-
-
-def period_label(year: int, month: int) -> str:
-    return f"{month_name(month)} {year}"
 
 
 def latest_published_months(*, puskesmas_ids: list[int]) -> dict[int, tuple[int, int]]:

@@ -43,6 +43,18 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(status__in=Report.COMPLETE_STATUSES)
 
 
+def _by_whom(verbose_name: str) -> models.ForeignKey:
+    """Who moved a report to a status; kept (as empty) when that account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class Report(BaseModel):
     """A Puskesmas' monthly report: draft -> submitted -> approved (head) -> verified (district)."""
 
@@ -63,32 +75,11 @@ class Report(BaseModel):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     due_date = models.DateField(_("batas lapor"))
     submitted_at = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("diajukan oleh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    submitted_by = _by_whom(_("diajukan oleh"))
     approved_at = models.DateTimeField(_("disetujui pada"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("disetujui oleh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    approved_by = _by_whom(_("disetujui oleh"))
     verified_at = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("diverifikasi oleh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    verified_by = _by_whom(_("diverifikasi oleh"))
     reopen_reason = models.TextField(_("alasan dibuka kembali"), blank=True)
 
     objects = ReportQuerySet.as_manager()
