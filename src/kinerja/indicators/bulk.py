@@ -1,11 +1,13 @@
 """Bulk SQL for writes of hundreds of thousands of rows (the import of monthly values, the benchmark's
-bulk load): what the ORM's bulk_create does, several times faster at this size."""
+bulk load): what the ORM's bulk_create does, several times faster at this size; and `Writer`, which
+lets the database write one batch while Python prepares the next."""
 
 import json
-from collections.abc import Sequence
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager, suppress
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 BATCH = 20000  # rows per INSERT on SQLite, per COPY write on PostgreSQL
 
@@ -29,7 +31,10 @@ def insert_rows(
             # %-format per row and one replace per batch give COPY's text format.
             line = "\t".join(["%s"] * len(columns))
             end = "".join("\t" + _copy_text(value) for value in constants.values()) + "\n"
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
+            ):
                 for start in range(0, len(rows), BATCH):
                     text = "\n".join([line % row for row in rows[start : start + BATCH]])
                     copy.write(text.replace("None", "\\N").replace("\n", end) + end)
@@ -68,3 +73,55 @@ def large_cache():
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
+class Writer:
+    """Runs one write function at a time in a second thread, on the caller's own database connection
+    and so inside its transaction, while the caller goes on with work that does not touch the database.
+
+    The database does its share of a write (SQLite in C, PostgreSQL in its own process) without
+    holding Python's lock, so on two cores the next batch is checked while this one is stored. Use
+    it as a context manager; `start` and `wait` are the only places the connection changes hands:
+    between them the caller must not use the database. An error in the write is raised by `wait`.
+    """
+
+    def __init__(self, using: str = DEFAULT_DB_ALIAS):
+        self.using = using
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def start(self, function: Callable[..., None], *args) -> None:
+        self.wait()
+        shared = connections[self.using]
+        shared.inc_thread_sharing()
+
+        def run() -> None:
+            connections[self.using] = shared  # this thread's handle is the caller's connection
+            try:
+                function(*args)
+            except BaseException as exc:  # handed to the caller by wait()
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, name="kinerja-bulk-writer", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Until the write started last is done; raises its error, if it had one."""
+        if self._thread is None:
+            return
+        self._thread.join()
+        self._thread = None
+        connections[self.using].dec_thread_sharing()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def __enter__(self) -> "Writer":
+        return self
+
+    def __exit__(self, kind, exc, traceback) -> None:
+        if exc is None:
+            self.wait()
+            return
+        with suppress(Exception):  # the caller's own error is the one to report
+            self.wait()

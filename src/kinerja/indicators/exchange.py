@@ -9,9 +9,9 @@ the Puskesmas' own history are flagged for review, as in the grid, and never ref
 
 Writes take the same shape as `services.report_values_set` (the grid's path): each changed cell is
 stored and a `ValueChange` (who, when, old, new, source "import") recorded, flags refreshed. They
-are done in batches of reports with bulk SQL (COPY on PostgreSQL) inside one transaction, so a
-national file of millions of values goes through the same code at tens of thousands of values a
-second (see bench.py).
+are done in batches of whole Puskesmas with bulk SQL (COPY on PostgreSQL) inside one transaction,
+and while the database stores one batch (`bulk.Writer`), the next is checked: a national file of
+millions of values goes through the same code at tens of thousands of values a second (bench.py).
 """
 
 from collections import defaultdict
@@ -32,7 +32,7 @@ from kinerja.indicators import bulk, services, yearly
 from kinerja.indicators import validation as v
 from kinerja.indicators.exchange_files import (
     MONTHS,
-    Cell,
+    Period,
     Problem,
     SheetData,
     Where,
@@ -109,8 +109,8 @@ def values_import(
     parsed = read_file(data, filename)
     if parsed.problems:
         raise ImportRefused(parsed.problems)
-    return values_import_cells(
-        user=user, cells=parsed.cells, puskesmas=puskesmas, year=year, progress=progress
+    return values_import_periods(
+        user=user, periods=parsed.periods, puskesmas=puskesmas, year=year, progress=progress
     )
 
 
@@ -122,8 +122,8 @@ def _check_user(user: User | None) -> None:
 
 
 @transaction.atomic
-def values_import_cells(
-    *, user: User | None, cells: Sequence[Cell], puskesmas: Puskesmas | None = None, year: int | None = None,
+def values_import_periods(
+    *, user: User | None, periods: Sequence[Period], puskesmas: Puskesmas | None = None, year: int | None = None,
     progress: Callable[[int, int], None] | None = None, source: str = "import",
 ) -> ImportResult:  # fmt: skip
     """Check and store parsed cells in one transaction; raise ImportRefused if any is wrong."""
@@ -131,27 +131,32 @@ def values_import_cells(
     elements = {e.code: e for e in DataElement.objects.filter(active=True)}
     specs = {c: v.ElementSpec(e.code, e.name, tuple(e.allowed_values or ())) for c, e in elements.items()}
     ctx = _Context(elements, specs, services.rule_specs(), user, source)
-    groups = _group(ctx, cells, _scope(user, puskesmas, cells), puskesmas, year)
+    groups = _group(ctx, periods, _scope(user, puskesmas, periods), puskesmas, year)
     keys = sorted(groups)
-    done = 0
-    with bulk.large_cache():
-        for start in range(0, len(keys), CHUNK):
-            chunk = keys[start : start + CHUNK]
-            _process_chunk(ctx, {k: groups[k] for k in chunk})
-            done += sum(len(groups[k]) for k in chunk)
+    batches = _batches(keys)
+    total, done = sum(len(p.cells) + len(p.repeated) for p in periods), 0
+    with bulk.large_cache(), bulk.Writer() as writer:
+        stored = _load(ctx, batches[0]) if batches else None
+        for number, batch in enumerate(batches):
+            plans = _plan_batch(ctx, {k: groups[k] for k in batch}, stored)  # while the last batch is stored
+            writer.wait()
+            done += sum(len(groups[k].values) for k in batch)
             if progress:
-                progress(done, len(cells))
+                progress(done, total)
+            stored = _load(ctx, batches[number + 1]) if number + 1 < len(batches) else None
+            if ctx.writing and plans:
+                writer.start(_write, ctx, plans)
     if ctx.problems:
         raise ImportRefused(ctx.problems[:MAX_PROBLEMS])
-    ctx.result.cells = len(cells)
+    ctx.result.cells = total
     _audit(ctx, keys)
     return ctx.result
 
 
-def _scope(user: User | None, puskesmas: Puskesmas | None, cells: Sequence[Cell]) -> dict[str, Puskesmas]:
+def _scope(user: User | None, puskesmas: Puskesmas | None, periods: Sequence[Period]) -> dict[str, Puskesmas]:
     if puskesmas is not None:
         return {puskesmas.code: puskesmas}
-    codes = {c.puskesmas_code for c in cells}
+    codes = {p.puskesmas_code for p in periods}
     queryset = Puskesmas.objects.all() if user is None else puskesmas_in_scope(user=user)
     if user is not None and effective_role(user) in PUSKESMAS_ROLES:
         queryset = queryset.filter(pk=user.puskesmas_id)
@@ -162,69 +167,84 @@ def _scope(user: User | None, puskesmas: Puskesmas | None, cells: Sequence[Cell]
     return found
 
 
-def _group(ctx, cells, scope, puskesmas, year) -> dict[Key, dict[str, tuple[int | None, Cell]]]:
-    """Parse every cell; collect problems; group good cells by report."""
-    groups: dict[Key, dict[str, tuple[int | None, Cell]]] = defaultdict(dict)
+@dataclass
+class _Group:
+    """A report's good cells in the file: {element code: (value, row)}."""
+
+    period: Period
+    values: dict[str, tuple[int | None, int]]
+
+    def where(self, code: str) -> Where:
+        return self.period.where(self.values[code][1])
+
+
+def _group(ctx, periods, scope, puskesmas, year) -> dict[Key, _Group]:
+    """Parse every cell; collect problems; the good cells of each report."""
+    groups: dict[Key, _Group] = {}
     reported: set[tuple[str | None, str, str]] = set()
-    seen: dict[tuple[str, object], tuple[int | None, str | None]] = {}
+    parsed: dict[tuple[str, object], tuple[int | None, str | None]] = {}
     now = timezone.localdate()
     today = (now.year, now.month)
-    periods: dict[tuple[str, int, int], dict[str, tuple[int | None, Cell]]] = {}
-    for cell in cells:
-        group = periods.get((cell.puskesmas_code, cell.year, cell.month))
-        if group is None:
-            key = _period_key(ctx, reported, cell, scope, puskesmas, year, today)
-            if key is None:
+    for period in periods:
+        if not period.cells:
+            continue
+        key = _period_key(ctx, reported, period, scope, puskesmas, year, today)
+        if key is None:
+            continue
+        values: dict[str, tuple[int | None, int]] = {}
+        for code, (raw, row) in period.cells.items():
+            element = ctx.specs.get(code)
+            if element is None:
+                ctx.problems.append(Problem(period.where(row), _unknown(code)))
                 continue
-            group = periods[(cell.puskesmas_code, cell.year, cell.month)] = groups[key]
-        element = ctx.specs.get(cell.element)
-        if element is None:
-            message = _("kode elemen data '%(code)s' tidak dikenal. Gunakan kode dari templat.") % {
-                "code": cell.element
-            }
-            ctx.problems.append(Problem(cell.where, message))
-            continue
-        parsed = seen.get((cell.element, cell.raw))  # the same few numbers come back again and again
-        if parsed is None:
-            parsed = seen[(cell.element, cell.raw)] = v.parse_cell(cell.raw, element)
-        value, error = parsed
-        if error:
-            ctx.problems.append(Problem(cell.where, _fix(error, element.name), element.name))
-            continue
-        if cell.element in group:
+            result = parsed.get((code, raw))  # the same few numbers come back again and again
+            if result is None:
+                result = parsed[(code, raw)] = v.parse_cell(raw, element)
+            value, error = result
+            if error:
+                ctx.problems.append(Problem(period.where(row), _fix(error, element.name), element.name))
+                continue
+            values[code] = (value, row)
+        for code, row, first in period.repeated:
+            element = ctx.specs.get(code)
+            if element is None:
+                ctx.problems.append(Problem(period.where(row), _unknown(code)))
+                continue
             message = _("%(name)s bulan ini sudah ada di baris %(row)s. Hapus salah satu.") % {
                 "name": element.name,
-                "row": group[cell.element][1].row,
+                "row": first,
             }
-            ctx.problems.append(Problem(cell.where, message, element.name))
-            continue
-        group[cell.element] = (value, cell)
+            ctx.problems.append(Problem(period.where(row), message, element.name))
+        groups[key] = _Group(period, values)
     return groups
 
 
-def _period_key(ctx, reported, cell, scope, puskesmas, year, today) -> Key | None:
-    """The report a cell belongs to, or None when the file may not fill it (reported once)."""
-    where = cell.where
-    target = scope.get(cell.puskesmas_code)
+def _unknown(code: str) -> str:
+    return _("kode elemen data '%(code)s' tidak dikenal. Gunakan kode dari templat.") % {"code": code}
+
+
+def _period_key(ctx, reported, period: Period, scope, puskesmas, year, today) -> Key | None:
+    """The report a period belongs to, or None when the file may not fill it (reported once)."""
+    target = scope.get(period.puskesmas_code)
     if target is None:
-        message = _wrong_puskesmas(cell.puskesmas_code, puskesmas)
-        _once(ctx, reported, where, "puskesmas", message)
+        message = _wrong_puskesmas(period.puskesmas_code, puskesmas)
+        _once(ctx, reported, period, "puskesmas", message)
         return None
-    if year is not None and cell.year != year:
+    if year is not None and period.year != year:
         message = _("berkas ini untuk tahun %(file)s, bukan %(year)s. Unduh templat tahun %(year)s.") % {
-            "file": cell.year,
+            "file": period.year,
             "year": year,
         }
-        _once(ctx, reported, where, "year", message)
+        _once(ctx, reported, period, "year", message)
         return None
-    if (cell.year, cell.month) > today:
+    if (period.year, period.month) > today:
         message = _("bulan %(month)s %(year)s belum mulai; laporannya belum dapat diisi.") % {
-            "month": MONTHS[cell.month - 1],
-            "year": cell.year,
+            "month": MONTHS[period.month - 1],
+            "year": period.year,
         }
-        _once(ctx, reported, where, "month", message)
+        _once(ctx, reported, period, "month", message)
         return None
-    return (target.pk, cell.year, cell.month)
+    return (target.pk, period.year, period.month)
 
 
 def _fix(error: str, name: str) -> str:
@@ -247,13 +267,13 @@ def _wrong_puskesmas(code: str, puskesmas: Puskesmas | None) -> str:
 TOP = {"puskesmas": (1, "puskesmas_code"), "year": (3, "year"), "month": (4, "month")}
 
 
-def _once(ctx, reported, where: Where, kind: str, message: str) -> None:
+def _once(ctx, reported, period: Period, kind: str, message: str) -> None:
     """A file-level mistake (wrong Puskesmas, year, month) is reported once per sheet, not per cell."""
-    if (where.sheet, kind, message) in reported:
+    if (period.sheet, kind, message) in reported:
         return
-    reported.add((where.sheet, kind, message))
+    reported.add((period.sheet, kind, message))
     row, column = TOP[kind]
-    top = Where(where.sheet, row, "B") if where.sheet else Where(None, where.row, column)
+    top = Where(period.sheet, row, "B") if period.sheet else Where(None, period.first_row, column)
     labels = {"puskesmas": _("Kode Puskesmas"), "year": _("Tahun"), "month": _("Bulan")}
     ctx.problems.append(Problem(top, message, labels[kind]))
 
@@ -261,23 +281,45 @@ def _once(ctx, reported, where: Where, kind: str, message: str) -> None:
 # --- one batch of reports ------------------------------------------------------------------------
 
 
-def _process_chunk(ctx: _Context, groups: dict[Key, dict[str, tuple[int | None, Cell]]]) -> None:
-    pids = {k[0] for k in groups}
-    years = {k[1] for k in groups}
+def _batches(keys: list[Key]) -> list[list[Key]]:
+    """Keys in batches of about CHUNK reports; a Puskesmas is never split, so no batch needs what
+    another writes (the outlier check reads a Puskesmas' own earlier months)."""
+    batches: list[list[Key]] = []
+    for key in keys:
+        if not batches or (len(batches[-1]) >= CHUNK and batches[-1][-1][0] != key[0]):
+            batches.append([])
+        batches[-1].append(key)
+    return batches
+
+
+@dataclass
+class _Stored:
+    """What the database holds for one batch's Puskesmas: their reports and values."""
+
+    reports: dict[Key, Report]
+    state: dict[int, dict[int, dict[str, tuple]]]
+
+
+def _load(ctx: _Context, keys: list[Key]) -> _Stored:
+    pids = {k[0] for k in keys}
+    years = {k[1] for k in keys}
     reports = {
         (r.puskesmas_id, r.year, r.month): r
         for r in Report.objects.filter(puskesmas_id__in=pids, year__in=years).only(
             "id", "puskesmas_id", "year", "month", "status"
         )
     }
-    state = _state(pids, years, ctx.elements)
+    return _Stored(reports, _state(pids, years, ctx.elements))
+
+
+def _plan_batch(ctx: _Context, groups: dict[Key, _Group], stored: _Stored) -> list:
+    """Check one batch and plan its writes, without touching the database."""
     plans = []
     for key in sorted(groups):
-        plan = _plan(ctx, key, groups[key], reports.get(key), state)
+        plan = _plan(ctx, key, groups[key], stored.reports.get(key), stored.state)
         if plan is not None:
             plans.append(plan)
-    if ctx.writing and plans:
-        _write(ctx, plans)
+    return plans
 
 
 def _state(pids: set[int], years: set[int], elements) -> dict[int, dict[int, dict[str, tuple]]]:
@@ -307,13 +349,14 @@ class _Plan:
     changes: list[tuple[str, int | None, int | None]] = field(default_factory=list)
 
 
-def _plan(ctx: _Context, key: Key, cells: dict, report: Report | None, state) -> _Plan | None:
+def _plan(ctx: _Context, key: Key, group: _Group, report: Report | None, state) -> _Plan | None:
     pid, year, month = key
     period = year * 12 + month - 1
     stored = state[pid][period]
     merged = {code: row[1] for code, row in stored.items()}
     plan = _Plan(key, report)
-    for code, (value, _cell) in cells.items():
+    cells = group.values
+    for code, (value, _row) in cells.items():
         old = merged.get(code)
         if old != value:
             plan.changes.append((code, old, value))
@@ -324,12 +367,12 @@ def _plan(ctx: _Context, key: Key, cells: dict, report: Report | None, state) ->
     if not plan.changes:
         return None
     if report is not None and report.is_locked:
-        first = min((cells[c][1] for c, _o, _n in plan.changes), key=lambda cell: cell.row)
-        ctx.problems.append(Problem(first.where, _locked_message(report)))
+        first = min(cells[c][1] for c, _o, _n in plan.changes)
+        ctx.problems.append(Problem(group.period.where(first), _locked_message(report)))
         return None
     history = _history(state[pid], period, merged) if ctx.outliers else None
     issues = v.check_values(merged, elements=ctx.specs, rules=ctx.rules, history=history)
-    flags = _flags(ctx, issues, cells)
+    flags = _flags(ctx, issues, group)
     state[pid][period] = {c: (stored.get(c, (None,))[0], val, flags.get(c, 0)) for c, val in merged.items()}
     if not ctx.writing:
         return None
@@ -363,7 +406,8 @@ def _history(periods: dict[int, dict[str, tuple]], period: int, codes) -> dict[s
     return {code: [month[code][1] for month in before if code in month] for code in codes}
 
 
-def _flags(ctx: _Context, issues: list[v.Issue], cells: dict) -> dict[str, int]:
+def _flags(ctx: _Context, issues: list[v.Issue], group: _Group) -> dict[str, int]:
+    cells = group.values
     flags: dict[str, int] = {}
     for issue in issues:
         if issue.severity == v.ERROR:
@@ -371,11 +415,11 @@ def _flags(ctx: _Context, issues: list[v.Issue], cells: dict) -> dict[str, int]:
             code = next((c for c in (issue.element, *issue.related) if c in cells), None)
             if code is not None:  # an error the file did not touch is not the file's fault
                 label = ctx.specs[code].name if code in ctx.specs else code
-                ctx.problems.append(Problem(cells[code][1].where, issue.message, label))
+                ctx.problems.append(Problem(group.where(code), issue.message, label))
         else:
             flags[issue.element] = max(flags.get(issue.element, 0), Value.Flag.SUSPICIOUS)
             if issue.element in cells and len(ctx.result.warnings) < MAX_PROBLEMS:
-                ctx.result.warnings.append(f"{cells[issue.element][1].where.text()}: {issue.message}")
+                ctx.result.warnings.append(f"{group.where(issue.element).text()}: {issue.message}")
     return flags
 
 

@@ -17,7 +17,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -49,22 +49,31 @@ class Where:
 
 
 @dataclass(slots=True)
-class Cell:
-    """One value of the file as typed (raw), with the period and element it belongs to, and where it
-    sits (sheet, row, column; its `Where` is built only when a message needs it)."""
+class Period:
+    """The cells of one report in the file, a Puskesmas' month, as typed: {element code: (raw, row)}.
+
+    Rows repeating an element already in the period are kept apart in `repeated`, as
+    (element code, row, row of the first). `sheet` and `column` say where the values sit (the month's
+    sheet and the Nilai column in Excel; no sheet and the value column in CSV), for messages."""
 
     puskesmas_code: str
     year: int
     month: int
-    element: str
-    raw: str | int | None
     sheet: str | None
-    row: int
     column: str
+    first_row: int
+    cells: dict[str, tuple[str | int | None, int]] = field(default_factory=dict)
+    repeated: list[tuple[str, int, int]] = field(default_factory=list)
 
-    @property
-    def where(self) -> Where:
-        return Where(self.sheet, self.row, self.column)
+    def where(self, row: int) -> Where:
+        return Where(self.sheet, row, self.column)
+
+    def add(self, element: str, raw: str | int | None, row: int) -> None:
+        first = self.cells.get(element)
+        if first is None:
+            self.cells[element] = (raw, row)
+        else:
+            self.repeated.append((element, row, first[1]))
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,7 @@ class Problem:
 
 @dataclass
 class Parsed:
-    cells: list[Cell]
+    periods: list[Period]
     problems: list[Problem]
 
 
@@ -128,56 +137,79 @@ def read_csv(data: bytes) -> Parsed:
 
 
 def _csv_rows(reader, index: dict[str, int]) -> Parsed:
-    cells, problems = [], []
+    """One pass over the lines. The period of a line is looked up by its three cells as typed, so a
+    period's code, year and month are checked once, not once per value (a national file has 150
+    values a month)."""
+    problems: list[Problem] = []
     width = max(index.values()) + 1
-    numbers: dict[str, int | None] = {}
     at_code, at_year, at_month, at_element, at_value = (index[c] for c in CSV_COLUMNS)
+    typed_periods: dict[tuple[str, str, str], Period | None] = {}
+    periods: dict[tuple[str, int, int], Period] = {}
     for row in reader:
         line = reader.line_num
         if len(row) < width:
             if not any(c.strip() for c in row):
                 continue
             row = row + [""] * (width - len(row))
-        year_raw, month_raw = row[at_year], row[at_month]
-        year = numbers[year_raw] if year_raw in numbers else numbers.setdefault(year_raw, _int(year_raw))
-        month = numbers[month_raw] if month_raw in numbers else numbers.setdefault(month_raw, _int(month_raw))
-        code = row[at_code].strip()
+        typed = (row[at_code], row[at_year], row[at_month])
+        period = typed_periods.get(typed)
+        if period is None and typed not in typed_periods:
+            period = typed_periods[typed] = _csv_period(typed, periods, line)
         element = row[at_element].strip()
-        if year is not None and month is not None and 1 <= month <= 12 and code and element:
-            cells.append(Cell(code, year, month, element, row[at_value], None, line, "value"))
+        if period is None or not element:
+            problems.extend(_csv_problems(row, line, index))
             continue
-        if year is None:
-            problems.append(
-                Problem(
-                    Where(None, line, "year"),
-                    _("'%(raw)s' bukan tahun. Tulis tahun empat angka, misalnya 2024.")
-                    % {"raw": row[index["year"]]},
-                )
-            )
-        if month is None or not 1 <= month <= 12:
-            problems.append(
-                Problem(
-                    Where(None, line, "month"),
-                    _("'%(raw)s' bukan bulan. Tulis angka 1 sampai 12.") % {"raw": row[index["month"]]},
-                )
-            )
-        if not code:
-            problems.append(
-                Problem(
-                    Where(None, line, "puskesmas_code"),
-                    _("kode Puskesmas kosong. Tulis kode Puskesmas, misalnya P7398010001."),
-                )
-            )
-        if not element:
-            problems.append(
-                Problem(
-                    Where(None, line, "element_code"),
-                    _("kode elemen data kosong. Tulis kode elemen, misalnya anc-k1."),
-                )
-            )
-    if not cells and not problems:
+        period.add(element, row[at_value], line)
+    if not problems and not any(p.cells for p in periods.values()):
         problems.append(Problem(None, _("Berkas tidak berisi data: hanya ada baris judul kolom.")))
-    return Parsed(cells, problems)  # fmt: skip
+    return Parsed(list(periods.values()), problems)
+
+
+def _csv_period(typed: tuple[str, str, str], periods: dict, line: int) -> Period | None:
+    """The period of cells typed as (code, year, month), or None when one of them is wrong."""
+    code, year, month = typed[0].strip(), _int(typed[1]), _int(typed[2])
+    if not code or year is None or month is None or not 1 <= month <= 12:
+        return None
+    key = (code, year, month)
+    if key not in periods:
+        periods[key] = Period(code, year, month, None, "value", line)
+    return periods[key]
+
+
+def _csv_problems(row: list[str], line: int, index: dict[str, int]) -> list[Problem]:
+    """What is wrong with a line's Puskesmas code, year, month and element code."""
+    problems = []
+    year, month = _int(row[index["year"]]), _int(row[index["month"]])
+    if year is None:
+        problems.append(
+            Problem(
+                Where(None, line, "year"),
+                _("'%(raw)s' bukan tahun. Tulis tahun empat angka, misalnya 2024.")
+                % {"raw": row[index["year"]]},
+            )
+        )
+    if month is None or not 1 <= month <= 12:
+        problems.append(
+            Problem(
+                Where(None, line, "month"),
+                _("'%(raw)s' bukan bulan. Tulis angka 1 sampai 12.") % {"raw": row[index["month"]]},
+            )
+        )
+    if not row[index["puskesmas_code"]].strip():
+        problems.append(
+            Problem(
+                Where(None, line, "puskesmas_code"),
+                _("kode Puskesmas kosong. Tulis kode Puskesmas, misalnya P7398010001."),
+            )
+        )
+    if not row[index["element_code"]].strip():
+        problems.append(
+            Problem(
+                Where(None, line, "element_code"),
+                _("kode elemen data kosong. Tulis kode elemen, misalnya anc-k1."),
+            )
+        )
+    return problems  # fmt: skip
 
 
 def write_csv(rows: Iterable[tuple[str, int, int, str, int | None]]) -> Iterator[str]:
@@ -222,7 +254,7 @@ def read_xlsx(data: bytes) -> Parsed:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         return Parsed([], [Problem(None, _("Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca. Gunakan templat yang diunduh dari aplikasi."))])  # fmt: skip
-    cells: list[Cell] = []
+    periods: list[Period] = []
     problems: list[Problem] = []
     months = [(ws, _month_of(ws.title)) for ws in book.worksheets]
     months = [(ws, m) for ws, m in months if m]
@@ -230,12 +262,12 @@ def read_xlsx(data: bytes) -> Parsed:
         names = ", ".join(MONTHS[:3])
         problems.append(Problem(None, _("Tidak ada lembar bulan. Nama lembar harus nama bulan: %(names)s, ...") % {"names": names}))  # fmt: skip
     for ws, month in months:
-        _read_sheet(ws, month, cells, problems)
+        _read_sheet(ws, month, periods, problems)
     book.close()
-    return Parsed(cells, problems)
+    return Parsed(periods, problems)
 
 
-def _read_sheet(ws, month: int, cells: list[Cell], problems: list[Problem]) -> None:
+def _read_sheet(ws, month: int, periods: list[Period], problems: list[Problem]) -> None:
     sheet = ws.title
     rows = list(ws.iter_rows(values_only=True))
     top = {r: (rows[r - 1] if len(rows) >= r else ()) for r in (ROW_CODE, ROW_YEAR, ROW_HEADER)}
@@ -253,6 +285,8 @@ def _read_sheet(ws, month: int, cells: list[Cell], problems: list[Problem]) -> N
     if missing or not code or not isinstance(year, int):
         return
     code_at, value_at = header.index(CODE_COLUMN), header.index(VALUE_COLUMN)
+    period = Period(code, year, month, sheet, VALUE_COLUMN, ROW_HEADER + 1)
+    periods.append(period)
     for number, row in enumerate(rows[ROW_HEADER:], ROW_HEADER + 1):
         element = row[code_at] if len(row) > code_at else None
         raw = typed_value(row[value_at]) if len(row) > value_at else None
@@ -261,7 +295,7 @@ def _read_sheet(ws, month: int, cells: list[Cell], problems: list[Problem]) -> N
             if raw not in (None, ""):
                 problems.append(Problem(Where(sheet, number, CODE_COLUMN), _("ada nilai tetapi kode elemen kosong. Isi kode elemen atau hapus nilainya.")))  # fmt: skip
             continue
-        cells.append(Cell(code, year, month, element, raw, sheet, number, VALUE_COLUMN))
+        period.add(element, raw, number)
 
 
 @dataclass

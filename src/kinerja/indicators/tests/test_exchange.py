@@ -5,13 +5,14 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from kinerja.core.testing import make_user
 from kinerja.indicators import exchange
 from kinerja.indicators.exchange_files import read_file
-from kinerja.indicators.models import Report, Value, ValueChange
+from kinerja.indicators.models import Report, Value, ValueChange, ValueYear
 from kinerja.indicators.services import report_values
 from kinerja.indicators.tests.helpers import load_catalogue, put_month
 
@@ -275,7 +276,12 @@ def test_round_trip(cat, kind):
 def test_parsed_export_matches_database(cat):
     _fill(cat)
     parsed = read_file(exchange.values_export_xlsx(puskesmas=cat.a1, year=YEAR))
-    cells = sorted((c.month, c.element, c.raw) for c in parsed.cells if c.raw is not None)
+    cells = sorted(
+        (p.month, code, raw)
+        for p in parsed.periods
+        for code, (raw, _row) in p.cells.items()
+        if raw is not None
+    )
     assert cells == stored(cat.a1)
 
 
@@ -396,3 +402,50 @@ def test_targets_import_and_refusal(client, cat):
     assert AuditEntry.objects.filter(action="indicators.target_set").count() == 2
     client.force_login(cat.operator)  # operators see targets but do not set them
     assert client.get(url).status_code == 403
+
+
+# --- large files: batches written while the next is checked ---------------------------------------
+
+
+def test_large_file_goes_through_in_batches(cat, monkeypatch):
+    """Batches of one report: every batch but the first is checked while the one before is stored."""
+    monkeypatch.setattr(exchange, "CHUNK", 1)
+    rows = [f"{p.code},2024,{m},e1,{10 + m}" for p in (cat.a1, cat.a2, cat.b1) for m in range(1, 7)]
+    rows += [f"{cat.a1.code},2024,{m},k1,5" for m in range(1, 7)]
+    steps = []
+    result = exchange.values_import(
+        user=None, data=csv_bytes(*rows), progress=lambda done, total: steps.append((done, total))
+    )
+    assert (result.cells, result.changed, result.reports) == (24, 24, 18)
+    assert steps == [(12, 24), (18, 24), (24, 24)], "a batch per Puskesmas: never split"
+    assert Value.objects.count() == ValueChange.objects.count() == 24
+    yearly_rows = ValueYear.objects.filter(data_element__code="e1").values_list("puskesmas_id", "m1", "m6")
+    assert sorted(yearly_rows) == sorted((p.pk, 11, 16) for p in (cat.a1, cat.a2, cat.b1))
+
+
+def test_bad_cell_in_a_late_batch_undoes_the_batches_already_stored(cat, monkeypatch):
+    monkeypatch.setattr(exchange, "CHUNK", 1)
+    put_month(cat.b1, YEAR, 1, {"k1": 3}, status=Report.Status.DRAFT)
+    rows = [f"{p.code},2024,{m},k1,{m}" for p in (cat.a1, cat.a2) for m in range(1, 4)]
+    problems = refused(None, csv_bytes(*rows, f"{cat.b1.code},2024,2,k4,9", f"{cat.b1.code},2024,2,k1,1"))
+    assert problems == ["Baris 8, kolom value (K4): K4 (9) melebihi K1 (1). Angka ini tidak boleh lebih "
+                        "besar; periksa kedua angka."]  # fmt: skip
+
+
+def test_a_failed_write_refuses_the_whole_file(cat, monkeypatch):
+    """An error while a batch is being stored (here a value the database refuses) reaches the caller
+    and the transaction is undone, batches already stored included."""
+    monkeypatch.setattr(exchange, "CHUNK", 1)
+    real_write = exchange._write
+
+    def write(ctx, plans):
+        if plans[0].key[0] == cat.b1.pk:
+            plans[0].creates[0] = (plans[0].creates[0][0], -1, 0)  # a negative value breaks a CHECK
+        real_write(ctx, plans)
+
+    monkeypatch.setattr(exchange, "_write", write)
+    before = snapshot()
+    rows = [f"{p.code},2024,3,k1,{n}" for n, p in enumerate((cat.a1, cat.a2, cat.b1), 1)]
+    with pytest.raises(IntegrityError):
+        exchange.values_import(user=None, data=csv_bytes(*rows))
+    assert snapshot() == before
