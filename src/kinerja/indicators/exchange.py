@@ -94,6 +94,10 @@ class _Context:
         return not self.problems
 
     @cached_property
+    def ids(self) -> dict[str, int]:
+        return {code: element.pk for code, element in self.elements.items()}
+
+    @cached_property
     def outliers(self) -> bool:
         return any(r.kind == v.OUTLIER for r in self.rules)
 
@@ -136,14 +140,14 @@ def values_import_periods(
     batches = _batches(keys)
     total, done = sum(len(p.cells) + len(p.repeated) for p in periods), 0
     with bulk.large_cache(), bulk.Writer() as writer:
-        stored = _load(ctx, batches[0]) if batches else None
+        stored = _load(ctx, batches[0], groups) if batches else None
         for number, batch in enumerate(batches):
             plans = _plan_batch(ctx, {k: groups[k] for k in batch}, stored)  # while the last batch is stored
             writer.wait()
             done += sum(len(groups[k].values) for k in batch)
             if progress:
                 progress(done, total)
-            stored = _load(ctx, batches[number + 1]) if number + 1 < len(batches) else None
+            stored = _load(ctx, batches[number + 1], groups) if number + 1 < len(batches) else None
             if ctx.writing and plans:
                 writer.start(_write, ctx, plans)
     if ctx.problems:
@@ -294,13 +298,17 @@ def _batches(keys: list[Key]) -> list[list[Key]]:
 
 @dataclass
 class _Stored:
-    """What the database holds for one batch's Puskesmas: their reports and values."""
+    """What the database holds for one batch's Puskesmas: their reports (with the ids of those the
+    file creates) and values."""
 
     reports: dict[Key, Report]
+    created: dict[Key, int]
     state: dict[int, dict[int, dict[str, tuple]]]
 
 
-def _load(ctx: _Context, keys: list[Key]) -> _Stored:
+def _load(ctx: _Context, keys: list[Key], groups: dict[Key, _Group]) -> _Stored:
+    """Read a batch's reports and values, and create the reports its values need: then its writes can
+    be planned row for row, ids included, while another batch is being stored."""
     pids = {k[0] for k in keys}
     years = {k[1] for k in keys}
     reports = {
@@ -309,14 +317,18 @@ def _load(ctx: _Context, keys: list[Key]) -> _Stored:
             "id", "puskesmas_id", "year", "month", "status"
         )
     }
-    return _Stored(reports, _state(pids, years, ctx.elements))
+    missing = [
+        k for k in keys if k not in reports and any(v is not None for v, _row in groups[k].values.values())
+    ]
+    created = _create_reports(missing) if ctx.writing and missing else {}
+    return _Stored(reports, created, _state(pids, years, ctx.elements))
 
 
 def _plan_batch(ctx: _Context, groups: dict[Key, _Group], stored: _Stored) -> list:
     """Check one batch and plan its writes, without touching the database."""
     plans = []
     for key in sorted(groups):
-        plan = _plan(ctx, key, groups[key], stored.reports.get(key), stored.state)
+        plan = _plan(ctx, key, groups[key], stored)
         if plan is not None:
             plans.append(plan)
     return plans
@@ -341,49 +353,56 @@ def _state(pids: set[int], years: set[int], elements) -> dict[int, dict[int, dic
 
 @dataclass
 class _Plan:
+    """One report's writes, as the rows to store."""
+
     key: Key
-    report: Report | None
-    creates: list[tuple[str, int, int]] = field(default_factory=list)  # code, value, flag
-    updates: list[tuple[int, int, int]] = field(default_factory=list)  # value id, value, flag
-    deletes: list[int] = field(default_factory=list)
-    changes: list[tuple[str, int | None, int | None]] = field(default_factory=list)
+    report_id: int
+    creates: list[tuple[int, int, int, int]]  # report id, element id, value, flag
+    updates: list[tuple[int, int, int]]  # value, flag, value id
+    deletes: list[int]  # value ids
+    changes: list[tuple[int, int, int | None, int | None]]  # report id, element id, old, new
 
 
-def _plan(ctx: _Context, key: Key, group: _Group, report: Report | None, state) -> _Plan | None:
+def _plan(ctx: _Context, key: Key, group: _Group, stored: _Stored) -> _Plan | None:
     pid, year, month = key
     period = year * 12 + month - 1
-    stored = state[pid][period]
-    merged = {code: row[1] for code, row in stored.items()}
-    plan = _Plan(key, report)
+    state = stored.state[pid][period]
+    merged = {code: row[1] for code, row in state.items()}
+    changes = []
     cells = group.values
     for code, (value, _row) in cells.items():
         old = merged.get(code)
         if old != value:
-            plan.changes.append((code, old, value))
+            changes.append((code, old, value))
         if value is None:
             merged.pop(code, None)
         else:
             merged[code] = value
-    if not plan.changes:
+    if not changes:
         return None
+    report = stored.reports.get(key)
     if report is not None and report.is_locked:
-        first = min(cells[c][1] for c, _o, _n in plan.changes)
+        first = min(cells[c][1] for c, _o, _n in changes)
         ctx.problems.append(Problem(group.period.where(first), _locked_message(report)))
         return None
-    history = _history(state[pid], period, merged) if ctx.outliers else None
+    history = _history(stored.state[pid], period, merged) if ctx.outliers else None
     issues = v.check_values(merged, elements=ctx.specs, rules=ctx.rules, history=history)
     flags = _flags(ctx, issues, group)
-    state[pid][period] = {c: (stored.get(c, (None,))[0], val, flags.get(c, 0)) for c, val in merged.items()}
+    stored.state[pid][period] = {
+        c: (state.get(c, (None,))[0], val, flags.get(c, 0)) for c, val in merged.items()
+    }
     if not ctx.writing:
         return None
-    changed = {code for code, _o, _n in plan.changes}
+    rid, ids = report.pk if report is not None else stored.created[key], ctx.ids
+    plan = _Plan(key, rid, [], [], [], [(rid, ids[c], old, new) for c, old, new in changes])
+    changed = {code for code, _o, _n in changes}
     for code, value in merged.items():
-        row = stored.get(code)
+        row = state.get(code)
         if row is None:
-            plan.creates.append((code, value, flags.get(code, 0)))
+            plan.creates.append((rid, ids[code], value, flags.get(code, 0)))
         elif code in changed or row[2] != flags.get(code, 0):
-            plan.updates.append((row[0], value, flags.get(code, 0)))
-    plan.deletes = [stored[c][0] for c, _o, new in plan.changes if new is None and c in stored]
+            plan.updates.append((value, flags.get(code, 0), row[0]))
+    plan.deletes = [state[c][0] for c, _o, new in changes if new is None and c in state]
     return plan
 
 
@@ -427,18 +446,15 @@ def _flags(ctx: _Context, issues: list[v.Issue], group: _Group) -> dict[str, int
 
 
 def _write(ctx: _Context, plans: list[_Plan]) -> None:
-    _create_reports(plans)
     now = timezone.now()
     stamp = connection.ops.adapt_datetimefield_value(now)
     actor = ctx.user.pk if ctx.user is not None and ctx.user.is_authenticated else None
-    ids = {c: e.pk for c, e in ctx.elements.items()}
     creates, updates, deletes, changes = [], [], [], []
     for plan in plans:
-        rid = plan.report.pk
-        creates += [(rid, ids[c], value, flag) for c, value, flag in plan.creates]
-        updates += [(value, flag, pk) for pk, value, flag in plan.updates]
+        creates += plan.creates
+        updates += plan.updates
         deletes += plan.deletes
-        changes += [(rid, ids[c], old, new) for c, old, new in plan.changes]
+        changes += plan.changes
     for start in range(0, len(deletes), 5000):
         Value.objects.filter(pk__in=deletes[start : start + 5000]).delete()
     value_table, change_table = Value._meta.db_table, ValueChange._meta.db_table
@@ -452,43 +468,35 @@ def _write(ctx: _Context, plans: list[_Plan]) -> None:
         changes,
         {"changed_at": stamp, "changed_by_id": actor, "source": ctx.source},
     )
-    Report.objects.filter(pk__in=[p.report.pk for p in plans]).update(updated_at=now)
+    Report.objects.filter(pk__in=[p.report_id for p in plans]).update(updated_at=now)
     yearly.refresh(keys={p.key[:2] for p in plans}, element_ids={row[1] for row in changes})
     ctx.result.changed += len(changes)
     ctx.result.reports += len(plans)
 
 
-def _create_reports(plans: list[_Plan]) -> None:
-    missing = [p for p in plans if p.report is None]
-    if not missing:
-        return
-    pids = {p.key[0] for p in missing}
+def _create_reports(keys: list[Key]) -> dict[Key, int]:
+    """Create the reports of these periods (none exists yet), due by their district's day; their ids."""
+    pids = {pid for pid, _year, _month in keys}
     districts = dict(Puskesmas.objects.filter(pk__in=pids).values_list("pk", "district_id"))
     days = dict(
         ReportingSetting.objects.filter(district_id__in=set(districts.values())).values_list(
             "district_id", "due_day"
         )
     )
-    new = [
-        Report(
-            puskesmas_id=pid,
-            year=year,
-            month=month,
-            due_date=services.due_date(
-                year=year, month=month, due_day=days.get(districts[pid], services.DEFAULT_DUE_DAY)
-            ),
-        )
-        for pid, year, month in (p.key for p in missing)
-    ]
-    Report.objects.bulk_create(new, batch_size=1000)
-    if any(r.pk is None for r in new):  # a backend that does not return ids
-        found = {
-            (r.puskesmas_id, r.year, r.month): r
-            for r in Report.objects.filter(puskesmas_id__in=pids, year__in={p.key[1] for p in missing})
-        }
-        new = [found[p.key] for p in missing]
-    for plan, report in zip(missing, new, strict=True):
-        plan.report = report
+    rows = [
+        (pid, year, month, services.due_date(year=year, month=month, due_day=days.get(districts[pid], services.DEFAULT_DUE_DAY)).isoformat())
+        for pid, year, month in keys
+    ]  # fmt: skip
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    constants = {"status": Report.Status.DRAFT, "reopen_reason": "", "created_at": now, "updated_at": now}
+    bulk.insert_rows(Report._meta.db_table, ("puskesmas_id", "year", "month", "due_date"), rows, constants)
+    wanted = set(keys)
+    found = Report.objects.filter(puskesmas_id__in=pids, year__in={k[1] for k in keys})
+    return {
+        (pid, year, month): pk
+        for pk, pid, year, month in found.values_list("pk", "puskesmas_id", "year", "month")
+        if (pid, year, month) in wanted
+    }
 
 
 def _audit(ctx: _Context, keys: list[Key]) -> None:

@@ -440,7 +440,8 @@ def test_a_failed_write_refuses_the_whole_file(cat, monkeypatch):
 
     def write(ctx, plans):
         if plans[0].key[0] == cat.b1.pk:
-            plans[0].creates[0] = (plans[0].creates[0][0], -1, 0)  # a negative value breaks a CHECK
+            report_id, element_id, _value, flag = plans[0].creates[0]
+            plans[0].creates[0] = (report_id, element_id, -1, flag)  # a negative value breaks a CHECK
         real_write(ctx, plans)
 
     monkeypatch.setattr(exchange, "_write", write)
