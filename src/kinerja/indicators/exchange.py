@@ -14,6 +14,7 @@ and while the database stores one batch (`bulk.Writer`), the next is checked: a 
 millions of values goes through the same code at tens of thousands of values a second (bench.py).
 """
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -88,6 +89,8 @@ class _Context:
     source: str
     problems: list[Problem] = field(default_factory=list)
     result: ImportResult = field(default_factory=ImportResult)
+    now: datetime.datetime = field(default_factory=timezone.now)  # when every change is recorded
+    parsed: dict[tuple[str, object], tuple[int | None, str | None]] = field(default_factory=dict)
 
     @property
     def writing(self) -> bool:
@@ -135,21 +138,26 @@ def values_import_periods(
     elements = {e.code: e for e in DataElement.objects.filter(active=True)}
     specs = {c: v.ElementSpec(e.code, e.name, tuple(e.allowed_values or ())) for c, e in elements.items()}
     ctx = _Context(elements, specs, services.rule_specs(), user, source)
-    groups = _group(ctx, periods, _scope(user, puskesmas, periods), puskesmas, year)
-    keys = sorted(groups)
-    batches = _batches(keys)
+    reports = _reports(ctx, periods, _scope(user, puskesmas, periods), puskesmas, year)
+    keys = sorted(reports)
+    batches = [{k: reports[k] for k in batch} for batch in _batches(keys)]
     total, done = sum(len(p.cells) + len(p.repeated) for p in periods), 0
+    # Each batch is parsed, checked and made ready while the one before is being stored; the
+    # connection is used here only between writer.wait() and writer.start().
     with bulk.large_cache(), bulk.Writer() as writer:
-        stored = _load(ctx, batches[0], groups) if batches else None
-        for number, batch in enumerate(batches):
-            plans = _plan_batch(ctx, {k: groups[k] for k in batch}, stored)  # while the last batch is stored
+        groups = _parse(ctx, batches[0]) if batches else {}
+        stored = _load(ctx, groups)
+        for number in range(len(batches)):
+            plans = _plan_batch(ctx, groups, stored)
+            writes = _prepare(ctx, plans) if ctx.writing and plans else None
+            done += sum(len(p.cells) + len(p.repeated) for p in batches[number].values())
+            groups = _parse(ctx, batches[number + 1]) if number + 1 < len(batches) else {}
             writer.wait()
-            done += sum(len(groups[k].values) for k in batch)
             if progress:
                 progress(done, total)
-            stored = _load(ctx, batches[number + 1], groups) if number + 1 < len(batches) else None
-            if ctx.writing and plans:
-                writer.start(_write, ctx, plans)
+            stored = _load(ctx, groups)
+            if ctx.writing and writes:
+                writer.start(_write, ctx, writes)
     if ctx.problems:
         raise ImportRefused(ctx.problems[:MAX_PROBLEMS])
     ctx.result.cells = total
@@ -182,19 +190,25 @@ class _Group:
         return self.period.where(self.values[code][1])
 
 
-def _group(ctx, periods, scope, puskesmas, year) -> dict[Key, _Group]:
-    """Parse every cell; collect problems; the good cells of each report."""
-    groups: dict[Key, _Group] = {}
+def _reports(ctx, periods, scope, puskesmas, year) -> dict[Key, Period]:
+    """The report each period of the file fills; periods the file may not fill are reported."""
+    reports: dict[Key, Period] = {}
     reported: set[tuple[str | None, str, str]] = set()
-    parsed: dict[tuple[str, object], tuple[int | None, str | None]] = {}
     now = timezone.localdate()
     today = (now.year, now.month)
     for period in periods:
-        if not period.cells:
-            continue
-        key = _period_key(ctx, reported, period, scope, puskesmas, year, today)
-        if key is None:
-            continue
+        if period.cells:
+            key = _period_key(ctx, reported, period, scope, puskesmas, year, today)
+            if key is not None:
+                reports[key] = period
+    return reports
+
+
+def _parse(ctx: _Context, periods: dict[Key, Period]) -> dict[Key, _Group]:
+    """Parse every cell of these periods; collect problems; the good cells of each report."""
+    groups: dict[Key, _Group] = {}
+    parsed = ctx.parsed
+    for key, period in periods.items():
         values: dict[str, tuple[int | None, int]] = {}
         for code, (raw, row) in period.cells.items():
             element = ctx.specs.get(code)
@@ -306,9 +320,12 @@ class _Stored:
     state: dict[int, dict[int, dict[str, tuple]]]
 
 
-def _load(ctx: _Context, keys: list[Key], groups: dict[Key, _Group]) -> _Stored:
+def _load(ctx: _Context, groups: dict[Key, _Group]) -> _Stored:
     """Read a batch's reports and values, and create the reports its values need: then its writes can
     be planned row for row, ids included, while another batch is being stored."""
+    if not groups:
+        return _Stored({}, {}, {})
+    keys = list(groups)
     pids = {k[0] for k in keys}
     years = {k[1] for k in keys}
     reports = {
@@ -445,33 +462,60 @@ def _flags(ctx: _Context, issues: list[v.Issue], group: _Group) -> dict[str, int
 # --- writing -------------------------------------------------------------------------------------
 
 
-def _write(ctx: _Context, plans: list[_Plan]) -> None:
-    now = timezone.now()
-    stamp = connection.ops.adapt_datetimefield_value(now)
-    actor = ctx.user.pk if ctx.user is not None and ctx.user.is_authenticated else None
+@dataclass
+class _Writes:
+    """A batch's writes, made ready (rows rendered for the database) before the writer takes them."""
+
+    keys: set[tuple[int, int]]  # (Puskesmas, year), for the yearly copy
+    report_ids: list[int]
+    element_ids: set[int]
+    deletes: list[int]
+    updates: list[tuple[int, int, int]]
+    values: bulk.Rendered
+    changes: bulk.Rendered
+    changed: int
+
+
+def _prepare(ctx: _Context, plans: list[_Plan]) -> _Writes:
     creates, updates, deletes, changes = [], [], [], []
     for plan in plans:
         creates += plan.creates
         updates += plan.updates
         deletes += plan.deletes
         changes += plan.changes
-    for start in range(0, len(deletes), 5000):
-        Value.objects.filter(pk__in=deletes[start : start + 5000]).delete()
-    value_table, change_table = Value._meta.db_table, ValueChange._meta.db_table
-    bulk.insert_rows(value_table, ("report_id", "data_element_id", "value", "flag"), creates)
-    if updates:
-        with connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE {value_table} SET value = %s, flag = %s WHERE id = %s", updates)
-    bulk.insert_rows(
-        change_table,
-        ("report_id", "data_element_id", "old_value", "new_value"),
-        changes,
-        {"changed_at": stamp, "changed_by_id": actor, "source": ctx.source},
+    actor = ctx.user.pk if ctx.user is not None and ctx.user.is_authenticated else None
+    stamp = connection.ops.adapt_datetimefield_value(ctx.now)
+    return _Writes(
+        keys={p.key[:2] for p in plans},
+        report_ids=[p.report_id for p in plans],
+        element_ids={row[1] for row in changes},
+        deletes=deletes,
+        updates=updates,
+        values=bulk.render(("report_id", "data_element_id", "value", "flag"), creates),
+        changes=bulk.render(
+            ("report_id", "data_element_id", "old_value", "new_value"),
+            changes,
+            {"changed_at": stamp, "changed_by_id": actor, "source": ctx.source},
+        ),
+        changed=len(changes),
     )
-    Report.objects.filter(pk__in=[p.report_id for p in plans]).update(updated_at=now)
-    yearly.refresh(keys={p.key[:2] for p in plans}, element_ids={row[1] for row in changes})
-    ctx.result.changed += len(changes)
-    ctx.result.reports += len(plans)
+
+
+def _write(ctx: _Context, writes: _Writes) -> None:
+    """Store a batch (run by the writer thread: SQL only)."""
+    for start in range(0, len(writes.deletes), 5000):
+        Value.objects.filter(pk__in=writes.deletes[start : start + 5000]).delete()
+    bulk.insert_rendered(Value._meta.db_table, writes.values)
+    if writes.updates:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {Value._meta.db_table} SET value = %s, flag = %s WHERE id = %s", writes.updates
+            )
+    bulk.insert_rendered(ValueChange._meta.db_table, writes.changes)
+    Report.objects.filter(pk__in=writes.report_ids).update(updated_at=ctx.now)
+    yearly.refresh(keys=writes.keys, element_ids=writes.element_ids)
+    ctx.result.changed += writes.changed
+    ctx.result.reports += len(writes.report_ids)
 
 
 def _create_reports(keys: list[Key]) -> dict[Key, int]:

@@ -436,15 +436,15 @@ def test_a_failed_write_refuses_the_whole_file(cat, monkeypatch):
     """An error while a batch is being stored (here a value the database refuses) reaches the caller
     and the transaction is undone, batches already stored included."""
     monkeypatch.setattr(exchange, "CHUNK", 1)
-    real_write = exchange._write
+    real_prepare = exchange._prepare
 
-    def write(ctx, plans):
+    def prepare(ctx, plans):
         if plans[0].key[0] == cat.b1.pk:
             report_id, element_id, _value, flag = plans[0].creates[0]
             plans[0].creates[0] = (report_id, element_id, -1, flag)  # a negative value breaks a CHECK
-        real_write(ctx, plans)
+        return real_prepare(ctx, plans)
 
-    monkeypatch.setattr(exchange, "_write", write)
+    monkeypatch.setattr(exchange, "_prepare", prepare)
     before = snapshot()
     rows = [f"{p.code},2024,3,k1,{n}" for n, p in enumerate((cat.a1, cat.a2, cat.b1), 1)]
     with pytest.raises(IntegrityError):
