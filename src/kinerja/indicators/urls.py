@@ -9,6 +9,7 @@ urlpatterns = [
     path("kelengkapan/", views_district.completeness_page, name="completeness"),
     path("perbandingan/", views_district.compare, name="compare"),
     path("katalog/", views_district.catalogue_page, name="catalogue"),
+    path("impor-ekspor/", views_exchange.district_exchange, name="exchange_district"),
     path("laporan/<int:report_id>/status/", views.report_status, name="report_status"),
     path("<slug:slug>/", views.puskesmas_page, name="puskesmas"),
     path("<slug:slug>/sasaran/<int:year>/", views.targets, name="targets"),

@@ -1,9 +1,11 @@
-"""Import and export pages: the Excel template and CSV of a Puskesmas-year, the upload, the district
-CSV, and the annual performance report (PDF and Excel).
+"""Import and export pages: the Excel template and CSV of a Puskesmas-year and its upload, the
+district's CSV and its upload, and the annual performance report (PDF and Excel).
 
-The upload runs inline in the request (a Puskesmas-year is at most 1,800 values: well under a
-second); while it runs the page shows a "processing" indicator (htmx), not a percentage. Large
-national files go through the `kinerja import-values` command, which shows a progress bar.
+An upload runs inline in the request: a Puskesmas-year is at most 1,800 values, a district's year a
+few tens of thousands (a second or two, see bench.py). While the file travels, which on a
+Puskesmas' connection takes longer than storing it, the page shows how much has been sent
+(`upload.js`), then that it is being checked. National files go through the `kinerja import-values`
+command, which shows a progress bar.
 """
 
 from django.contrib import messages
@@ -18,6 +20,7 @@ from kinerja.accounts.access import (
     DISTRICT_ROLES,
     Role,
     can_edit_puskesmas,
+    effective_role,
     puskesmas_get,
     puskesmas_in_scope,
     role_required,
@@ -56,7 +59,21 @@ def exchange_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return render(request, template, context)
 
 
-def _upload(request: HttpRequest, puskesmas, year: int) -> dict:
+@role_required(*DISTRICT_ROLES)
+def district_exchange(request: HttpRequest) -> HttpResponse:
+    """The district's file: download every value of a year; upload a CSV for many Puskesmas at once
+    (the district administrator), all or nothing, each Puskesmas code checked against the district."""
+    may_edit = effective_role(request.user) == Role.DISTRICT_ADMIN
+    context = {"year": _year(request), "may_edit": may_edit}
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        context.update(_upload(request, None, None))
+    template = "indicators/exchange_result.html" if request.htmx else "indicators/exchange_district.html"
+    return render(request, template, context)
+
+
+def _upload(request: HttpRequest, puskesmas, year: int | None) -> dict:
     upload = request.FILES.get("file")
     if upload is None:
         return {"problems": [_("Pilih berkas Excel (.xlsx) atau CSV terlebih dahulu.")]}

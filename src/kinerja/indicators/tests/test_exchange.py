@@ -337,6 +337,47 @@ def test_access(client, cat):
     assert not Value.objects.exists()
 
 
+def test_district_admin_uploads_the_district_file(client, cat):
+    client.force_login(cat.district_admin)
+    url = reverse("indicators:exchange_district")
+    page = client.get(url + "?tahun=2024").content.decode()
+    assert 'id="unggah"' in page and reverse("indicators:exchange_district_csv") in page
+    data = csv_bytes(
+        f"{cat.a1.code},2024,3,k1,12", f"{cat.a2.code},2024,3,k1,7", f"{cat.a2.code},2024,4,e1,3"
+    )
+    response = client.post(url, {"file": SimpleUploadedFile("kab.csv", data)}, HTTP_HX_REQUEST="true")
+    assert "3 angka berubah di 3 laporan bulanan" in response.content.decode()
+    assert sorted(
+        Value.objects.values_list("report__puskesmas__code", "data_element__code", "value")
+    ) == sorted([(cat.a1.code, "k1", 12), (cat.a2.code, "k1", 7), (cat.a2.code, "e1", 3)])
+    assert set(ValueChange.objects.values_list("changed_by", "source")) == {(cat.district_admin.pk, "import")}
+
+
+def test_district_file_with_a_puskesmas_of_another_district_changes_nothing(client, cat):
+    client.force_login(cat.district_admin)
+    data = csv_bytes(f"{cat.a1.code},2024,3,k1,12", f"{cat.b1.code},2024,3,k1,4")
+    before = snapshot()
+    response = client.post(
+        reverse("indicators:exchange_district"), {"file": SimpleUploadedFile("kab.csv", data)}
+    )
+    body = response.content.decode()
+    assert "Berkas ditolak: 1 kesalahan" in body
+    assert f"Baris 3, kolom puskesmas_code (Kode Puskesmas): kode Puskesmas &#x27;{cat.b1.code}&#x27; tidak dikenal atau di luar wilayah Anda" in body  # fmt: skip
+    assert snapshot() == before
+
+
+def test_district_file_upload_is_for_the_district_admin(client, cat):
+    url = reverse("indicators:exchange_district")
+    upload = SimpleUploadedFile("kab.csv", csv_bytes(f"{cat.a1.code},2024,3,k1,12"))
+    client.force_login(cat.program_manager)  # may download, not upload
+    page = client.get(url).content.decode()
+    assert 'id="unggah"' not in page and "Hanya admin Dinas" in page
+    assert client.post(url, {"file": upload}).status_code == 403
+    client.force_login(cat.operator)
+    assert client.get(url).status_code == 403
+    assert not Value.objects.exists()
+
+
 # --- command line --------------------------------------------------------------------------------
 
 
