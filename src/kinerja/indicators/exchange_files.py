@@ -209,7 +209,7 @@ def _csv_problems(row: list[str], line: int, index: dict[str, int]) -> list[Prob
                 _("kode elemen data kosong. Tulis kode elemen, misalnya anc-k1."),
             )
         )
-    return problems  # fmt: skip
+    return problems
 
 
 def write_csv(rows: Iterable[tuple[str, int, int, str, int | None]]) -> Iterator[str]:
