@@ -51,12 +51,7 @@ def exchange_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     puskesmas = puskesmas_get(user=request.user, slug=slug)
     may_edit = can_edit_puskesmas(user=request.user, puskesmas=puskesmas)
     context = {"puskesmas": puskesmas, "year": year, "may_edit": may_edit}
-    if request.method == "POST":
-        if not may_edit:
-            raise PermissionDenied
-        context.update(_upload(request, puskesmas, year))
-    template = "indicators/exchange_result.html" if request.htmx else "indicators/exchange_page.html"
-    return render(request, template, context)
+    return _page_or_upload(request, "indicators/exchange_page.html", context, puskesmas, year)
 
 
 @role_required(*DISTRICT_ROLES)
@@ -65,12 +60,18 @@ def district_exchange(request: HttpRequest) -> HttpResponse:
     (the district administrator), all or nothing, each Puskesmas code checked against the district."""
     may_edit = effective_role(request.user) == Role.DISTRICT_ADMIN
     context = {"year": _year(request), "may_edit": may_edit}
+    return _page_or_upload(request, "indicators/exchange_district.html", context, None, None)
+
+
+def _page_or_upload(
+    request: HttpRequest, page: str, context: dict, puskesmas, year: int | None
+) -> HttpResponse:
+    """The page; on POST the upload's result (alone when htmx asks, to go in place on the page)."""
     if request.method == "POST":
-        if not may_edit:
+        if not context["may_edit"]:
             raise PermissionDenied
-        context.update(_upload(request, None, None))
-    template = "indicators/exchange_result.html" if request.htmx else "indicators/exchange_district.html"
-    return render(request, template, context)
+        context.update(_upload(request, puskesmas, year))
+    return render(request, "indicators/exchange_result.html" if request.htmx else page, context)
 
 
 def _upload(request: HttpRequest, puskesmas, year: int | None) -> dict:

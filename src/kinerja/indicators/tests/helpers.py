@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from kinerja.core.testing import PASSWORD
 from kinerja.indicators.catalogue import catalogue_load
 from kinerja.indicators.models import DataElement, Report, TargetGroup
 from kinerja.indicators.services import report_get_or_create, target_set
@@ -128,3 +129,14 @@ def put_population(puskesmas, year: int, **groups: int) -> None:
         target_set(
             user=None, puskesmas=puskesmas, year=year, group=TargetGroup.objects.get(code=code), value=value
         )
+
+
+def browser_login(browser, live_server, username: str, *, width: int = 1100, height: int = 900):
+    """A new Chromium page, logged in as `username` (password `core.testing.PASSWORD`)."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{live_server.url}/masuk/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    return page

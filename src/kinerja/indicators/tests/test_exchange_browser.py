@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kinerja.core.testing import PASSWORD
 from kinerja.indicators.catalogue import catalogue_load
 from kinerja.indicators.models import DataElement, Value
+from kinerja.indicators.tests.helpers import browser_login
 
 ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,12 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_upload_bad_then_good_csv(browser, live_server, world, tmp_path):
     catalogue_load()
     ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
-    page.goto(f"{live_server.url}/masuk/")
-    page.fill("input[name=username]", world.operator.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    page = browser_login(browser, live_server, world.operator.username)
     page.goto(f"{live_server.url}/kelola/indikator/{world.a1.slug}/pertukaran/2024/")
     header = "puskesmas_code,year,month,element_code,value\n"
     bad = tmp_path / "bad.csv"
@@ -59,12 +54,7 @@ def test_district_upload_shows_how_much_is_sent(browser, live_server, world, tmp
     ]
     good = tmp_path / "kabupaten.csv"
     good.write_text(header + "".join(lines))
-    page = browser.new_page(viewport={"width": 390, "height": 800})
-    page.goto(f"{live_server.url}/masuk/")
-    page.fill("input[name=username]", world.district_admin.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    page = browser_login(browser, live_server, world.district_admin.username, width=390, height=800)
     page.goto(f"{live_server.url}/kelola/indikator/")
     page.click("text=Impor dan ekspor angka kabupaten")
     network = page.context.new_cdp_session(page)

@@ -5,28 +5,19 @@ from pathlib import Path
 
 import pytest
 
-from kinerja.core.testing import PASSWORD
 from kinerja.indicators.catalogue import catalogue_load
 from kinerja.indicators.models import Report, Value
+from kinerja.indicators.tests.helpers import browser_login
 
 ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login(browser, live_server, username):
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
-    page.goto(f"{live_server.url}/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    return page
 
 
 def test_enter_fix_submit_approve(browser, live_server, world):
     catalogue_load()
     ARTIFACTS.mkdir(exist_ok=True)
     grid = f"{live_server.url}/kelola/indikator/{world.a1.slug}/2024/5/"
-    page = login(browser, live_server, world.operator.username)
+    page = browser_login(browser, live_server, world.operator.username)
     page.goto(grid)
     page.fill("#in-anc-k1", "sepuluh")
     page.press("#in-anc-k1", "Tab")
@@ -50,7 +41,7 @@ def test_enter_fix_submit_approve(browser, live_server, world):
     page.reload()
     page.click("text=Ajukan laporan")
     page.wait_for_selector("text=Diajukan")
-    head = login(browser, live_server, world.head.username)
+    head = browser_login(browser, live_server, world.head.username)
     head.goto(grid)
     head.click("text=Setujui laporan")
     head.wait_for_selector("text=terkunci")
