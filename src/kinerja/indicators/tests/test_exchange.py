@@ -1,6 +1,7 @@
 """Excel and CSV import/export of monthly values: good files, every kind of bad file (and proof that
 a refused file changed nothing), locked months, the round trip, the pages and who may use them."""
 
+import datetime
 import io
 
 import pytest
@@ -12,7 +13,7 @@ from openpyxl import load_workbook
 from kinerja.core.testing import make_user
 from kinerja.indicators import exchange
 from kinerja.indicators.exchange_files import read_file
-from kinerja.indicators.models import Report, Value, ValueChange, ValueYear
+from kinerja.indicators.models import Report, ReportingSetting, Value, ValueChange, ValueYear
 from kinerja.indicators.services import report_values
 from kinerja.indicators.tests.helpers import load_catalogue, put_month
 
@@ -69,6 +70,7 @@ def test_csv_import_stores_values_with_history(cat):
     assert (result.cells, result.changed, result.reports) == (3, 3, 2)
     march = Report.objects.get(puskesmas=cat.a1, year=2024, month=3)
     assert report_values(report=march) == {"k1": 12, "k4": 10}
+    assert (march.status, march.due_date) == (Report.Status.DRAFT, datetime.date(2024, 4, 10))
     assert report_values(report=Report.objects.get(puskesmas=cat.a1, month=4)) == {"e1": 1250}
     change = ValueChange.objects.get(report=march, data_element__code="k1")
     assert (change.old_value, change.new_value, change.changed_by, change.source) == (
@@ -77,6 +79,14 @@ def test_csv_import_stores_values_with_history(cat):
         cat.operator,
         "import",
     )
+
+
+def test_reports_an_import_creates_are_due_on_the_district_day(cat):
+    ReportingSetting.objects.create(district=cat.district_a, due_day=5)
+    data = csv_bytes(f"{cat.a1.code},2024,12,k1,3", f"{cat.b1.code},2024,12,k1,4")
+    exchange.values_import(user=None, data=data)
+    due = dict(Report.objects.values_list("puskesmas_id", "due_date"))
+    assert due == {cat.a1.pk: datetime.date(2025, 1, 5), cat.b1.pk: datetime.date(2025, 1, 10)}
 
 
 def test_csv_import_updates_and_empties_cells(cat):
