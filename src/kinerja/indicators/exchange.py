@@ -91,6 +91,7 @@ class _Context:
     result: ImportResult = field(default_factory=ImportResult)
     now: datetime.datetime = field(default_factory=timezone.now)  # when every change is recorded
     parsed: dict[tuple[str, object], tuple[int | None, str | None]] = field(default_factory=dict)
+    scope: dict[str, Puskesmas] = field(default_factory=dict)  # the Puskesmas the file may fill, by code
 
     @property
     def writing(self) -> bool:
@@ -138,7 +139,8 @@ def values_import_periods(
     elements = {e.code: e for e in DataElement.objects.filter(active=True)}
     specs = {c: v.ElementSpec(e.code, e.name, tuple(e.allowed_values or ())) for c, e in elements.items()}
     ctx = _Context(elements, specs, services.rule_specs(), user, source)
-    reports = _reports(ctx, periods, _scope(user, puskesmas, periods), puskesmas, year)
+    ctx.scope = _scope(user, puskesmas, periods)
+    reports = _reports(ctx, periods, ctx.scope, puskesmas, year)
     keys = sorted(reports)
     batches = [{k: reports[k] for k in batch} for batch in _batches(keys)]
     total, done = sum(len(p.cells) + len(p.repeated) for p in periods), 0
@@ -400,7 +402,8 @@ def _plan(ctx: _Context, key: Key, group: _Group, stored: _Stored) -> _Plan | No
     report = stored.reports.get(key)
     if report is not None and report.is_locked:
         first = min(cells[c][1] for c, _o, _n in changes)
-        ctx.problems.append(Problem(group.period.where(first), _locked_message(report)))
+        name = ctx.scope[group.period.puskesmas_code].name
+        ctx.problems.append(Problem(group.period.where(first), _locked_message(report, name)))
         return None
     history = _history(stored.state[pid], period, merged) if ctx.outliers else None
     issues = v.check_values(merged, elements=ctx.specs, rules=ctx.rules, history=history)
@@ -423,13 +426,15 @@ def _plan(ctx: _Context, key: Key, group: _Group, stored: _Stored) -> _Plan | No
     return plan
 
 
-def _locked_message(report: Report) -> str:
+def _locked_message(report: Report, name: str) -> str:
     return _(
-        "laporan %(month)s %(year)s sudah %(status)s dan terkunci; angkanya tidak dapat diubah lewat impor. "
-        "Minta Kepala Puskesmas atau Dinas membukanya kembali, atau samakan angka di berkas dengan yang tersimpan."
+        "laporan %(month)s %(year)s Puskesmas %(name)s sudah %(status)s dan terkunci; angkanya tidak dapat "
+        "diubah lewat impor. Minta Kepala Puskesmas atau Dinas membukanya kembali, atau samakan angka di "
+        "berkas dengan yang tersimpan."
     ) % {
         "month": MONTHS[report.month - 1],
         "year": report.year,
+        "name": name,
         "status": report.get_status_display().lower(),
     }
 

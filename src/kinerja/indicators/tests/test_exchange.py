@@ -227,9 +227,9 @@ def test_locked_month_is_refused(cat):
     data = xlsx_with(cat.a1, {("Maret", "k1"): 13, ("April", "k1"): 5})
     problems = refused(cat.operator, data, puskesmas=cat.a1, year=YEAR)
     assert problems == [
-        "Lembar Maret, baris 15, kolom Nilai: laporan Maret 2024 sudah disetujui kepala puskesmas dan "
-        "terkunci; angkanya tidak dapat diubah lewat impor. Minta Kepala Puskesmas atau Dinas membukanya "
-        "kembali, atau samakan angka di berkas dengan yang tersimpan."
+        f"Lembar Maret, baris 15, kolom Nilai: laporan Maret 2024 Puskesmas {cat.a1.name} sudah disetujui "
+        "kepala puskesmas dan terkunci; angkanya tidak dapat diubah lewat impor. Minta Kepala Puskesmas atau "
+        "Dinas membukanya kembali, atau samakan angka di berkas dengan yang tersimpan."
     ]
     # The same numbers as stored: the locked month is left alone and the rest is imported.
     data = xlsx_with(cat.a1, {("April", "k1"): 5})
