@@ -1,5 +1,7 @@
 """The scoring service against hand-computed examples (DOMAIN.md) and its edge cases."""
 
+import gc
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -214,3 +216,16 @@ def test_fixed_number_of_queries_whatever_the_number_of_puskesmas(world, catalog
     with CaptureQueriesContext(connection) as large:
         score_card(puskesmas_ids=many, year=2024, month=1)
     assert len(small) == len(large) <= 8
+
+
+def test_the_cycle_collector_is_left_as_it_was(world, catalogue):
+    """The scorecard pauses Python's cycle collector while it builds its results, and only then."""
+    assert gc.isenabled()
+    card = score_card(puskesmas_ids=[world.a1.pk], year=2024, month=1)
+    assert gc.isenabled() and card.rows
+    gc.disable()
+    try:
+        score_card(puskesmas_ids=[world.a1.pk], year=2024, month=1)
+        assert not gc.isenabled(), "a caller's own pause is not ended"
+    finally:
+        gc.enable()
